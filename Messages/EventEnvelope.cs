@@ -1,0 +1,22 @@
+namespace Fulfillment.Messages;
+
+/// <summary>The JSON value of every record on a <c>raw.*</c> topic (DESIGN.md §5).</summary>
+/// <remarks>
+/// Consumers receive the whole envelope, not just the payload, so that correlation, causation and ordering data is
+/// always at hand and the saga can correlate on <see cref="OrderId"/>.
+/// </remarks>
+public sealed record EventEnvelope<TPayload>(
+    Guid EventId,
+    string EventType,
+    int SchemaVersion,
+    DateTimeOffset OccurredAt,
+    DateTimeOffset? ProducedAt,
+    string OrderId,
+    string CorrelationId,
+    string? CausationId,
+    string Producer,
+    TPayload Payload) : IEventEnvelope
+    where TPayload : class
+{
+    object IEventEnvelope.Payload => Payload;
+}

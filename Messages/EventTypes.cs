@@ -1,0 +1,15 @@
+namespace Fulfillment.Messages;
+
+/// <summary>The <c>eventType</c> strings of the contract (DESIGN.md §5).</summary>
+public static class EventTypes
+{
+    public const string OrderCreated = "order.created";
+    public const string InventoryReserved = "inventory.reserved";
+    public const string InventoryRejected = "inventory.rejected";
+    public const string InventoryReleased = "inventory.released";
+    public const string PaymentAuthorized = "payment.authorized";
+    public const string PaymentFailed = "payment.failed";
+    public const string DeliveryAssigned = "delivery.assigned";
+    public const string EtaUpdated = "eta.updated";
+    public const string DeliveryCompleted = "delivery.completed";
+}

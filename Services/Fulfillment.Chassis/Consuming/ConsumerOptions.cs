@@ -1,0 +1,23 @@
+namespace Fulfillment.Chassis.Consuming;
+
+/// <summary>How a consumer group handles its records (section <c>Kafka:Consumer</c>).</summary>
+public sealed class ConsumerOptions
+{
+    public const string SectionName = "Kafka:Consumer";
+
+    /// <summary>Records are spread over this many lanes by key; a lane handles its records in order.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>At most this many records of one lane share a database transaction.</summary>
+    public int MaxBatchSize { get; set; } = 100;
+
+    /// <summary>How often completed offsets are committed.</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Where a group with no committed offset starts: the whole history, so nothing is skipped.</summary>
+    public string AutoOffsetReset { get; set; } = "earliest";
+
+    public int SessionTimeoutMs { get; set; } = 10_000;
+
+    public int MaxPollIntervalMs { get; set; } = 300_000;
+}

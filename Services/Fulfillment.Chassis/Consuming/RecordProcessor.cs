@@ -1,0 +1,181 @@
+using Fulfillment.Chassis.Inbox;
+using Fulfillment.Chassis.Telemetry;
+using MassTransit;
+using MassTransit.Mediator;
+using MassTransit.RetryPolicies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Fulfillment.Chassis.Consuming;
+
+/// <summary>
+/// Handles a lane's batch: inbox claim, dispatch through the mediator, state change and outbox rows, all in one
+/// transaction. A batch that fails is replayed record by record, each under the bounded retry policy, and a record that
+/// still fails goes to the dead-letter topic. Returns only when every record is done: handled, skipped as a
+/// duplicate, or dead-lettered.
+/// </summary>
+internal sealed class RecordProcessor : IRecordBatchProcessor
+{
+    private readonly ConsumerGroupDefinition _group;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DeadLetterPublisher _deadLetters;
+    private readonly RetryOptions _retry;
+    private readonly IRetryPolicy _retryPolicy;
+    private readonly TimeProvider _clock;
+    private readonly ChassisMetrics _metrics;
+    private readonly ILogger _logger;
+
+    public RecordProcessor(
+        ConsumerGroupDefinition group,
+        IServiceScopeFactory scopes,
+        DeadLetterPublisher deadLetters,
+        IOptions<RetryOptions> retry,
+        TimeProvider clock,
+        ChassisMetrics metrics,
+        ILogger<RecordProcessor> logger)
+    {
+        _group = group;
+        _scopes = scopes;
+        _deadLetters = deadLetters;
+        _retry = retry.Value;
+        _clock = clock;
+        _metrics = metrics;
+        _logger = logger;
+        _retryPolicy = Retry.Exponential(
+            new RecordFailureFilter(), _retry.Limit, _retry.MinInterval, _retry.MaxInterval, _retry.IntervalDelta);
+    }
+
+    public async Task ProcessAsync(IReadOnlyList<ConsumedRecord> batch, CancellationToken cancellationToken)
+    {
+        var readable = new List<ConsumedRecord>(batch.Count);
+        foreach (var record in batch)
+        {
+            if (!record.Read.Succeeded)
+            {
+                // Unreadable records can never succeed: no retry, straight to the dead-letter topic.
+                await DeadLetterAsync(record, new DeadLetterReason(record.Read.Reason, $"EnvelopeReadError.{record.Read.Error}", 0), cancellationToken);
+            }
+            else if (!_group.HandledMessageTypes.Contains(record.Envelope.GetType()))
+            {
+                // The topic carries events this group has no consumer for: nothing to do, nothing to remember.
+                record.Complete();
+            }
+            else
+            {
+                readable.Add(record);
+            }
+        }
+
+        if (readable.Count > 1 && await TryHandleBatchAsync(readable, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var record in readable)
+        {
+            await HandleWithRetryAsync(record, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryHandleBatchAsync(List<ConsumedRecord> records, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HandleInTransactionAsync(records, cancellationToken);
+            foreach (var record in records)
+            {
+                record.Complete();
+            }
+
+            _metrics.RecordsHandled(_group.GroupId, records.Count);
+            return true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            ChassisLog.BatchFellBack(_logger, ex, _group.GroupId, records.Count);
+            return false;
+        }
+    }
+
+    private async Task HandleWithRetryAsync(ConsumedRecord record, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var attempts = 0;
+            try
+            {
+                await _retryPolicy.Retry(
+                    async () =>
+                    {
+                        attempts++;
+                        await HandleInTransactionAsync([record], cancellationToken);
+                    },
+                    cancellationToken);
+                record.Complete();
+                _metrics.RecordsHandled(_group.GroupId, 1);
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureClassifier.IsInfrastructureFailure(ex))
+            {
+                ChassisLog.InfrastructureUnavailable(_logger, ex, record.ToString(), _retry.InfrastructureRetryInterval);
+                await Task.Delay(_retry.InfrastructureRetryInterval, _clock, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _metrics.RecordFailed(_group.GroupId);
+                using (_logger.BeginScope(record.LogScope()))
+                {
+                    ChassisLog.RecordFailed(_logger, ex, record.ToString(), attempts);
+                }
+
+                await DeadLetterAsync(record, DeadLetterReason.From(Unwrap(ex), attempts - 1), cancellationToken);
+                return;
+            }
+        }
+    }
+
+    private async Task HandleInTransactionAsync(IReadOnlyList<ConsumedRecord> records, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<DbContext>();
+        var consumed = services.GetRequiredService<ConsumedEventContext>();
+        var mediator = services.GetRequiredService<IScopedMediator>();
+        consumed.ConsumerGroup = _group.GroupId;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fresh = await InboxStore.ClaimAsync(db, _group.GroupId, [.. records.Select(r => r.Envelope.EventId)], cancellationToken);
+        foreach (var record in records)
+        {
+            var envelope = record.Envelope;
+            if (!fresh.Remove(envelope.EventId))
+            {
+                ChassisLog.DuplicateSkipped(_logger, envelope.EventId, envelope.EventType, _group.GroupId);
+                continue;
+            }
+
+            consumed.Current = envelope;
+            using var activity = ChassisTelemetry.StartConsume(record, _group.GroupId);
+            using (_logger.BeginScope(record.LogScope()))
+            {
+                await mediator.Send(envelope, envelope.GetType(), cancellationToken);
+            }
+        }
+
+        consumed.Current = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task DeadLetterAsync(ConsumedRecord record, DeadLetterReason reason, CancellationToken cancellationToken)
+    {
+        await _deadLetters.SendAsync(record, _group.GroupId, reason, cancellationToken);
+        record.Complete();
+        _metrics.RecordDeadLettered(_group.GroupId, record.Topic);
+    }
+
+    private static Exception Unwrap(Exception exception) =>
+        exception is AggregateException { InnerException: { } inner } ? inner : exception;
+}

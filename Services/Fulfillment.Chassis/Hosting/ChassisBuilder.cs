@@ -1,0 +1,60 @@
+using System.Reflection;
+using Fulfillment.Chassis.Consuming;
+using Fulfillment.Chassis.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Fulfillment.Chassis.Hosting;
+
+/// <summary>What a service tells the chassis: its consumer groups and its migrations.</summary>
+public sealed class ChassisBuilder(IHostApplicationBuilder host, string serviceName)
+{
+    internal List<(ConsumerGroupDefinition Definition, ConsumerGroupBuilder Components)> Groups { get; } = [];
+
+    internal List<(ConsumerGroupDefinition Definition, Type Handler)> RawGroups { get; } = [];
+
+    public string ServiceName { get; } = serviceName;
+
+    public IServiceCollection Services => host.Services;
+
+    public IConfiguration Configuration => host.Configuration;
+
+    /// <summary>A consumer group named after the service.</summary>
+    public ChassisBuilder AddConsumerGroup(IReadOnlyList<string> topics, Action<ConsumerGroupBuilder> components) =>
+        AddConsumerGroup(ServiceName, topics, components);
+
+    public ChassisBuilder AddConsumerGroup(string groupId, IReadOnlyList<string> topics, Action<ConsumerGroupBuilder> components)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
+        if (topics.Count == 0)
+        {
+            throw new ArgumentException("A consumer group needs at least one topic.", nameof(topics));
+        }
+
+        var group = new ConsumerGroupBuilder();
+        components(group);
+        Groups.Add((new ConsumerGroupDefinition(groupId, topics, group.MessageTypes), group));
+        return this;
+    }
+
+    /// <summary>
+    /// A consumer group that hands records as they are to <typeparamref name="THandler"/>: for topics whose records
+    /// need not be valid envelopes, such as the dead-letter topics.
+    /// </summary>
+    public ChassisBuilder AddRawConsumerGroup<THandler>(string groupId, IReadOnlyList<string> topics)
+        where THandler : class, IRawRecordHandler
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
+        RawGroups.Add((new ConsumerGroupDefinition(groupId, topics, new HashSet<Type>()), typeof(THandler)));
+        Services.AddScoped<THandler>();
+        return this;
+    }
+
+    /// <summary>Adds the embedded <c>*.sql</c> migrations of <paramref name="assembly"/>.</summary>
+    public ChassisBuilder AddMigrations(string name, Assembly assembly)
+    {
+        Services.AddSingleton(new MigrationSource(name, assembly));
+        return this;
+    }
+}

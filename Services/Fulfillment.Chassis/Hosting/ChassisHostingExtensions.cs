@@ -1,0 +1,142 @@
+using Fulfillment.Chassis.Consuming;
+using Fulfillment.Chassis.Health;
+using Fulfillment.Chassis.Kafka;
+using Fulfillment.Chassis.Logging;
+using Fulfillment.Chassis.Outbox;
+using Fulfillment.Chassis.Persistence;
+using Fulfillment.Chassis.Telemetry;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Fulfillment.Chassis.Hosting;
+
+public static class ChassisHostingExtensions
+{
+    public const string ConnectionStringName = "Database";
+
+    /// <summary>
+    /// Everything a service needs to take part in the platform: logging, its database (migrated at start-up) with the
+    /// outbox mapped in <typeparamref name="TDbContext"/>, the outbox relay, Kafka topics, and one Kafka consumer host
+    /// per consumer group dispatching to MassTransit consumers and sagas through the mediator.
+    /// </summary>
+    public static ChassisBuilder AddChassis<TDbContext>(
+        this IHostApplicationBuilder builder, string serviceName, Action<ChassisBuilder>? configure = null)
+        where TDbContext : DbContext
+    {
+        var chassis = new ChassisBuilder(builder, serviceName);
+        configure?.Invoke(chassis);
+
+        builder.AddChassisLogging(serviceName);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.SectionName));
+        services.Configure<ConsumerOptions>(configuration.GetSection(ConsumerOptions.SectionName));
+        services.Configure<RetryOptions>(configuration.GetSection(RetryOptions.SectionName));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+
+        services.AddSingleton(new ServiceIdentity(serviceName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ChassisMetrics>();
+
+        AddDatabase<TDbContext>(services, configuration);
+        AddOutbox(services, configuration);
+        AddConsumerGroups(services, chassis);
+
+        services.AddSingleton(new MigrationSource("chassis", typeof(ChassisHostingExtensions).Assembly));
+        services.AddSingleton(new MigrationSource("service", typeof(TDbContext).Assembly));
+        services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<TopicProvisioner>();
+        services.AddHostedService<ChassisStartup>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<KafkaHealthCheck>("kafka", tags: [HealthEndpoints.ReadyTag]);
+        services.TryAddSingleton<KafkaHealthCheck>();
+        return chassis;
+    }
+
+    private static void AddDatabase<TDbContext>(IServiceCollection services, IConfiguration configuration)
+        where TDbContext : DbContext
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxCommitInterceptor>();
+        services.AddDbContext<TDbContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(provider.GetRequiredService<OutboxCommitInterceptor>()));
+        services.AddScoped<DbContext>(provider => provider.GetRequiredService<TDbContext>());
+    }
+
+    private static void AddOutbox(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<IEventOutbox, EventOutbox>();
+        services.AddScoped<ConsumedEventContext>();
+        services.TryAddSingleton<KafkaProducer>();
+        if (configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>()?.RelayEnabled ?? true)
+        {
+            services.AddHostedService<OutboxRelay>();
+        }
+    }
+
+    private static void AddConsumerGroups(IServiceCollection services, ChassisBuilder chassis)
+    {
+        EnsureDisjoint(chassis.Groups.Select(g => g.Definition));
+        services.TryAddSingleton<ConsumerGroupStatus>();
+        services.TryAddSingleton<DeadLetterPublisher>();
+        services.AddMediator(mediator =>
+        {
+            foreach (var registration in chassis.Groups.SelectMany(g => g.Components.Registrations))
+            {
+                registration(mediator);
+            }
+
+            mediator.ConfigureMediator((context, configurator) =>
+                configurator.UsePublishFilter(typeof(OutboxPublishFilter<>), context));
+        });
+
+        foreach (var (definition, handler) in chassis.RawGroups)
+        {
+            services.AddSingleton<IHostedService>(provider =>
+            {
+                provider.GetRequiredService<ConsumerGroupStatus>().Register(definition.GroupId);
+                var processorType = typeof(RawRecordProcessor<>).MakeGenericType(handler);
+                var processor = (IRecordBatchProcessor)ActivatorUtilities.CreateInstance(provider, processorType, definition);
+                return ActivatorUtilities.CreateInstance<KafkaConsumerHost>(provider, definition, processor);
+            });
+        }
+
+        foreach (var (definition, _) in chassis.Groups)
+        {
+            services.AddSingleton<IHostedService>(provider =>
+            {
+                provider.GetRequiredService<ConsumerGroupStatus>().Register(definition.GroupId);
+                IRecordBatchProcessor processor = ActivatorUtilities.CreateInstance<RecordProcessor>(provider, definition);
+                return ActivatorUtilities.CreateInstance<KafkaConsumerHost>(provider, definition, processor);
+            });
+        }
+    }
+
+    private static void EnsureDisjoint(IEnumerable<ConsumerGroupDefinition> groups)
+    {
+        var owner = new Dictionary<Type, string>();
+        foreach (var group in groups)
+        {
+            foreach (var type in group.HandledMessageTypes)
+            {
+                if (!owner.TryAdd(type, group.GroupId))
+                {
+                    throw new InvalidOperationException(
+                        $"{type.Name} is handled by consumer groups {owner[type]} and {group.GroupId}; one mediator " +
+                        "dispatches each message type to every component, so groups of one service must not share types.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Fulfillment.Chassis.Hosting;
+using Fulfillment.Chassis.Telemetry;
+using Fulfillment.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fulfillment.Chassis.Outbox;
+
+internal sealed class EventOutbox(DbContext db, ServiceIdentity service, TimeProvider clock) : IEventOutbox
+{
+    private const int SchemaVersion = 1;
+
+    public EventEnvelope<TPayload> Add<TPayload>(string orderId, TPayload payload, string correlationId, string? causationId = null)
+        where TPayload : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(orderId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(correlationId);
+        ArgumentNullException.ThrowIfNull(payload);
+
+        var descriptor = EventRegistry.For<TPayload>();
+        var now = clock.GetUtcNow();
+        var envelope = new EventEnvelope<TPayload>(
+            Guid.CreateVersion7(now),
+            descriptor.EventType,
+            SchemaVersion,
+            now,
+            ProducedAt: null,
+            orderId,
+            correlationId,
+            causationId,
+            service.Name,
+            payload);
+
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            EventId = envelope.EventId,
+            Topic = descriptor.Topic,
+            MessageKey = orderId,
+            EventType = descriptor.EventType,
+            CorrelationId = correlationId,
+            TraceParent = ChassisTelemetry.CurrentTraceParent(),
+            Envelope = EnvelopeSerializer.Serialize(envelope),
+            CreatedAt = now,
+        });
+        return envelope;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Fulfillment.Chassis.Outbox;
+
+/// <summary>How the relay drains the outbox (section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>Rows claimed and produced per round trip.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Fallback poll: the relay normally wakes on the commit signal within milliseconds.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>First delay after a failed publish; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Run the relay in this process (off for tools that only write the outbox).</summary>
+    public bool RelayEnabled { get; set; } = true;
+}
