@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Hosting;
 using Fulfillment.Chassis.Inbox;
 using Fulfillment.Chassis.Telemetry;
 using MassTransit;
@@ -26,6 +27,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
     private readonly TimeProvider _clock;
     private readonly ChassisMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly IPipe<SendContext> _stampGroup;
 
     public RecordProcessor(
         ConsumerGroupDefinition group,
@@ -43,6 +45,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         _clock = clock;
         _metrics = metrics;
         _logger = logger;
+        _stampGroup = Pipe.Execute<SendContext>(context => context.Headers.Set(ConsumerGroupGates.Header, group.GroupId));
         _retryPolicy = Retry.Exponential(
             new RecordFailureFilter(), _retry.Limit, _retry.MinInterval, _retry.MaxInterval, _retry.IntervalDelta);
     }
@@ -160,7 +163,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
             using var activity = ChassisTelemetry.StartConsume(record, _group.GroupId);
             using (_logger.BeginScope(record.LogScope()))
             {
-                await mediator.Send(envelope, envelope.GetType(), cancellationToken);
+                await mediator.Send(envelope, envelope.GetType(), _stampGroup, cancellationToken);
             }
         }
 

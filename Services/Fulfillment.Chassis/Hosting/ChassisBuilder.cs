@@ -32,7 +32,7 @@ public sealed class ChassisBuilder(IHostApplicationBuilder host, string serviceN
             throw new ArgumentException("A consumer group needs at least one topic.", nameof(topics));
         }
 
-        var group = new ConsumerGroupBuilder();
+        var group = new ConsumerGroupBuilder(groupId);
         components(group);
         Groups.Add((new ConsumerGroupDefinition(groupId, topics, group.MessageTypes), group));
         return this;

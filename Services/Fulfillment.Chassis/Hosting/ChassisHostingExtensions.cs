@@ -87,7 +87,6 @@ public static class ChassisHostingExtensions
 
     private static void AddConsumerGroups(IServiceCollection services, ChassisBuilder chassis)
     {
-        EnsureDisjoint(chassis.Groups.Select(g => g.Definition));
         services.TryAddSingleton<ConsumerGroupStatus>();
         services.TryAddSingleton<DeadLetterPublisher>();
         services.AddMediator(mediator =>
@@ -120,23 +119,6 @@ public static class ChassisHostingExtensions
                 IRecordBatchProcessor processor = ActivatorUtilities.CreateInstance<RecordProcessor>(provider, definition);
                 return ActivatorUtilities.CreateInstance<KafkaConsumerHost>(provider, definition, processor);
             });
-        }
-    }
-
-    private static void EnsureDisjoint(IEnumerable<ConsumerGroupDefinition> groups)
-    {
-        var owner = new Dictionary<Type, string>();
-        foreach (var group in groups)
-        {
-            foreach (var type in group.HandledMessageTypes)
-            {
-                if (!owner.TryAdd(type, group.GroupId))
-                {
-                    throw new InvalidOperationException(
-                        $"{type.Name} is handled by consumer groups {owner[type]} and {group.GroupId}; one mediator " +
-                        "dispatches each message type to every component, so groups of one service must not share types.");
-                }
-            }
         }
     }
 }

@@ -3,7 +3,7 @@ using MassTransit;
 namespace Fulfillment.Chassis.Hosting;
 
 /// <summary>The MassTransit consumers and state machines one consumer group dispatches to.</summary>
-public sealed class ConsumerGroupBuilder
+public sealed class ConsumerGroupBuilder(string groupId)
 {
     internal List<Action<IMediatorRegistrationConfigurator>> Registrations { get; } = [];
 
@@ -12,10 +12,13 @@ public sealed class ConsumerGroupBuilder
     public ConsumerGroupBuilder AddConsumer<TConsumer>()
         where TConsumer : class, IConsumer
     {
-        Registrations.Add(mediator => mediator.AddConsumer<TConsumer>());
-        MessageTypes.UnionWith(typeof(TConsumer).GetInterfaces()
+        var consumed = typeof(TConsumer).GetInterfaces()
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
-            .Select(i => i.GetGenericArguments()[0]));
+            .Select(i => i.GetGenericArguments()[0])
+            .ToList();
+        Registrations.Add(mediator => mediator.AddConsumer<TConsumer>(
+            (_, consumer) => ConsumerGroupGates.Apply(consumer, groupId, consumed)));
+        MessageTypes.UnionWith(consumed);
         return this;
     }
 
@@ -24,15 +27,19 @@ public sealed class ConsumerGroupBuilder
         where TStateMachine : class, SagaStateMachine<TInstance>
         where TInstance : class, SagaStateMachineInstance
     {
-        Registrations.Add(mediator =>
-        {
-            var saga = mediator.AddSagaStateMachine<TStateMachine, TInstance>();
-            configure?.Invoke(saga);
-        });
-        MessageTypes.UnionWith(typeof(TStateMachine).GetProperties()
+        var consumed = typeof(TStateMachine).GetProperties()
             .Select(p => p.PropertyType)
             .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Event<>))
-            .Select(t => t.GetGenericArguments()[0]));
+            .Select(t => t.GetGenericArguments()[0])
+            .Distinct()
+            .ToList();
+        Registrations.Add(mediator =>
+        {
+            var saga = mediator.AddSagaStateMachine<TStateMachine, TInstance>(
+                (_, sagaConfigurator) => ConsumerGroupGates.Apply(sagaConfigurator, groupId, consumed));
+            configure?.Invoke(saga);
+        });
+        MessageTypes.UnionWith(consumed);
         return this;
     }
 }
