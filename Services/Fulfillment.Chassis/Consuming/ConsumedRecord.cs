@@ -14,6 +14,9 @@ internal sealed class ConsumedRecord(ConsumeResult<string?, byte[]?> result, Par
 
     public string Topic => Result.Topic;
 
+    /// <summary>Times the record was handed to its consumers, in a batch or alone; the dead-letter retry count is this less one.</summary>
+    public int Attempts { get; private set; }
+
     public string? Key => Result.Message.Key;
 
     /// <summary>The value read as an envelope; done lazily so that lanes, not the poll loop, pay for it.</summary>
@@ -25,6 +28,8 @@ internal sealed class ConsumedRecord(ConsumeResult<string?, byte[]?> result, Par
         ?? throw new InvalidOperationException("The record could not be read as an envelope.");
 
     public void Complete() => Progress.Complete(Result.Offset.Value);
+
+    public void CountAttempt() => Attempts++;
 
     public IReadOnlyDictionary<string, object?> LogScope() => new Dictionary<string, object?>(7)
     {

@@ -106,16 +106,9 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
     {
         while (true)
         {
-            var attempts = 0;
             try
             {
-                await _retryPolicy.Retry(
-                    async () =>
-                    {
-                        attempts++;
-                        await HandleInTransactionAsync([record], cancellationToken);
-                    },
-                    cancellationToken);
+                await _retryPolicy.Retry(() => HandleInTransactionAsync([record], cancellationToken), cancellationToken);
                 record.Complete();
                 _metrics.RecordsHandled(_group.GroupId, 1);
                 return;
@@ -130,10 +123,10 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
                 _metrics.RecordFailed(_group.GroupId);
                 using (_logger.BeginScope(record.LogScope()))
                 {
-                    ChassisLog.RecordFailed(_logger, ex, record.ToString(), attempts);
+                    ChassisLog.RecordFailed(_logger, ex, record.ToString(), record.Attempts);
                 }
 
-                await DeadLetterAsync(record, DeadLetterReason.From(Unwrap(ex), attempts - 1), cancellationToken);
+                await DeadLetterAsync(record, DeadLetterReason.From(Unwrap(ex), record.Attempts - 1), cancellationToken);
                 return;
             }
         }
@@ -160,6 +153,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
             }
 
             consumed.Current = envelope;
+            record.CountAttempt();
             using var activity = ChassisTelemetry.StartConsume(record, _group.GroupId);
             using (_logger.BeginScope(record.LogScope()))
             {

@@ -14,6 +14,8 @@ public sealed class ChassisBuilder(IHostApplicationBuilder host, string serviceN
 
     internal List<(ConsumerGroupDefinition Definition, Type Handler)> RawGroups { get; } = [];
 
+    internal Action<Serilog.LoggerConfiguration>? LoggingOverrides { get; private set; }
+
     public string ServiceName { get; } = serviceName;
 
     public IServiceCollection Services => host.Services;
@@ -48,6 +50,13 @@ public sealed class ChassisBuilder(IHostApplicationBuilder host, string serviceN
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
         RawGroups.Add((new ConsumerGroupDefinition(groupId, topics, new HashSet<Type>()), typeof(THandler)));
         Services.AddScoped<THandler>();
+        return this;
+    }
+
+    /// <summary>Adjusts the Serilog configuration (extra sinks, levels) after the chassis defaults.</summary>
+    public ChassisBuilder ConfigureLogging(Action<Serilog.LoggerConfiguration> configure)
+    {
+        LoggingOverrides += configure;
         return this;
     }
 

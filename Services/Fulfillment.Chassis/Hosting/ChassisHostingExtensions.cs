@@ -31,7 +31,7 @@ public static class ChassisHostingExtensions
         var chassis = new ChassisBuilder(builder, serviceName);
         configure?.Invoke(chassis);
 
-        builder.AddChassisLogging(serviceName);
+        builder.AddChassisLogging(serviceName, chassis.LoggingOverrides);
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.SectionName));
