@@ -1,0 +1,36 @@
+using Fulfillment.Chassis.Hosting;
+using Fulfillment.Messages;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Fulfillment.Benchmarks;
+
+/// <summary>A chassis host for one phase: either the consumer group (relay off) or only the relay.</summary>
+public static class BenchHost
+{
+    public static async Task<IHost> StartAsync(string connectionString, string bootstrapServers, BenchMode? consumerMode, string groupId)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = connectionString,
+            ["Kafka:BootstrapServers"] = bootstrapServers,
+            ["Kafka:Consumer:MaxConcurrency"] = "8",
+            ["Kafka:Consumer:MaxBatchSize"] = "200",
+            ["Outbox:RelayEnabled"] = consumerMode is null ? "true" : "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        });
+        builder.AddChassis<BenchDbContext>(groupId, chassis =>
+        {
+            if (consumerMode is not null)
+            {
+                chassis.AddConsumerGroup([Topics.OrderEvents], group => group.AddConsumer<BenchConsumer>());
+            }
+        });
+        builder.Services.AddSingleton(new BenchSettings(consumerMode ?? BenchMode.InsertRow));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Fulfillment.Benchmarks;
+
+public sealed record BenchSettings(BenchMode Mode);

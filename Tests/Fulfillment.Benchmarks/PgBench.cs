@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Fulfillment.Benchmarks;
+
+/// <summary>pgbench's simple-update workload (-N), 8 clients, on the same server: the database's ceiling here.</summary>
+public static partial class PgBench
+{
+    public static async Task<double> SimpleUpdateTpsAsync(string binDirectory, string host, int port, string database, int seconds)
+    {
+        await RunAsync(binDirectory, ["-i", "-q", "-s", "10", "-h", host, "-p", $"{port}", "-U", "postgres", database]);
+        var output = await RunAsync(binDirectory, ["-N", "-c", "8", "-j", "2", "-T", $"{seconds}", "-h", host, "-p", $"{port}", "-U", "postgres", database]);
+        var match = Tps().Match(output);
+        return match.Success
+            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"No tps in pgbench output:\n{output}");
+    }
+
+    private static async Task<string> RunAsync(string binDirectory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(Path.Combine(binDirectory, "pgbench"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? await stdout + await stderr
+            : throw new InvalidOperationException($"pgbench failed: {await stderr}");
+    }
+
+    [GeneratedRegex(@"tps = ([0-9.]+)")]
+    private static partial Regex Tps();
+}

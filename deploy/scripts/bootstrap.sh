@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine with the .NET SDK lacks to build, test and run Fulfillment:
+# the OS librdkafka (Confluent.Kafka loads it; librdkafka-dev provides librdkafka.so and the mock cluster),
+# kcat (an independent Kafka client used by tests and the runbook) and PostgreSQL's server binaries.
+# Idempotent: installs only what is missing.
+set -euo pipefail
+
+missing=()
+dpkg -s librdkafka-dev >/dev/null 2>&1 || missing+=(librdkafka-dev)
+command -v kcat >/dev/null 2>&1 || missing+=(kcat)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+
+if ((${#missing[@]})); then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# A private PostgreSQL refuses to run as root; tests and the launcher start it as this user.
+if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
+  useradd --system --no-create-home postgres
+fi
+
+command -v dotnet >/dev/null 2>&1 || { echo "bootstrap: the .NET SDK (dotnet) is required" >&2; exit 1; }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds everything with warnings as errors and runs every test project against real components:
+# each test assembly starts its own private PostgreSQL and librdkafka mock clusters (no Docker, no Kafka server).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+deploy/scripts/bootstrap.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Fulfillment.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+
+log=$(mktemp)
+status=0
+dotnet test Fulfillment.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test assembly, in the form CI reads: "N passed, N failed".
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { gsub(",", "", p); printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
