@@ -14,8 +14,9 @@ namespace Fulfillment.Chassis.Outbox;
 /// Publishes committed outbox rows to Kafka and deletes them once acknowledged. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work; a row is only taken when no older row of its
 /// key is pending elsewhere, so each key's events reach Kafka in the order they were committed. A row that fails is
-/// retried with backoff and holds back the rows of its key behind it. A crash after the produce and before the delete
-/// publishes the row again: consumers' inboxes absorb the duplicate.
+/// retried with backoff and holds back the rows of its key behind it. Several workers run rounds concurrently (the
+/// database and Kafka round trips overlap) without breaking per-key order. A crash after the produce and before the
+/// commit publishes the row again: consumers' inboxes absorb the duplicate.
 /// </summary>
 internal sealed class OutboxRelay(
     NpgsqlDataSource database,
@@ -26,6 +27,10 @@ internal sealed class OutboxRelay(
     ChassisMetrics metrics,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    // Claims and deletes in one statement; the transaction stays open until Kafka has acknowledged every row, so a
+    // failure rolls the rows back. A row is taken only when no older row of its key is pending outside this claim:
+    // rows claimed by a concurrent worker or instance are still visible (their delete is uncommitted), which keeps
+    // each key's events in commit order across workers and instances.
     private const string ClaimSql = """
         WITH candidates AS (
             SELECT id, message_key
@@ -33,32 +38,38 @@ internal sealed class OutboxRelay(
             WHERE next_attempt_at <= now()
             ORDER BY id
             LIMIT @limit
-            FOR UPDATE SKIP LOCKED)
-        SELECT o.id, o.event_id, o.topic, o.message_key, o.event_type, o.correlation_id, o.traceparent, o.envelope, o.attempts
-        FROM outbox_messages o
-        JOIN candidates c ON c.id = o.id
-        WHERE NOT EXISTS (
-            SELECT 1 FROM outbox_messages older
-            WHERE older.message_key = c.message_key
-              AND older.id < c.id
-              AND older.id NOT IN (SELECT id FROM candidates))
-        ORDER BY o.id
+            FOR UPDATE SKIP LOCKED),
+        ready AS (
+            SELECT c.id FROM candidates c
+            WHERE NOT EXISTS (
+                SELECT 1 FROM outbox_messages older
+                WHERE older.message_key = c.message_key
+                  AND older.id < c.id
+                  AND older.id NOT IN (SELECT id FROM candidates)))
+        DELETE FROM outbox_messages o
+        USING ready
+        WHERE o.id = ready.id
+        RETURNING o.id, o.event_id, o.topic, o.message_key, o.event_type, o.correlation_id, o.traceparent, o.envelope, o.attempts
         """;
 
-    private const string DeleteSql = "DELETE FROM outbox_messages WHERE id = ANY(@ids)";
-
-    private const string RescheduleSql = """
+    private const string SettleFailuresSql = """
         UPDATE outbox_messages
         SET attempts = attempts + 1, last_error = @error, next_attempt_at = now() + @delay
         WHERE id = @id
         """;
 
+    private const string DeleteSql = "DELETE FROM outbox_messages WHERE id = ANY(@ids)";
+
     private readonly OutboxOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Concurrency)).Select(_ => RunWorkerAsync(stoppingToken)));
+
+    private async Task RunWorkerAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var committed = signal.Next;
             int claimed;
             try
             {
@@ -73,44 +84,61 @@ internal sealed class OutboxRelay(
 
             if (claimed < _options.BatchSize)
             {
-                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+                await OutboxSignal.WaitAsync(committed, _options.PollInterval, clock, stoppingToken);
             }
         }
     }
 
-    /// <summary>One round: claim, produce, wait for acknowledgements, delete or reschedule. Returns rows claimed.</summary>
+    /// <summary>One round: claim, produce, wait for acknowledgements, commit. Returns the rows claimed.</summary>
     internal async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = await ClaimAsync(connection, transaction, _options.BatchSize, cancellationToken);
-        if (rows.Count == 0)
+        Dictionary<long, string> errors;
+        List<PendingOutboxRow> rows;
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
+            rows = await ClaimAsync(connection, transaction, _options.BatchSize, cancellationToken);
+            if (rows.Count == 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                return 0;
+            }
+
+            errors = await ProduceAsync(rows, cancellationToken);
+            if (errors.Count == 0)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                metrics.OutboxPublished(rows.Count);
+                return rows.Count;
+            }
+
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        // Some rows failed: the claim rolled back. Remove what Kafka did take, and reschedule the rest with backoff.
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            var sent = rows.Where(r => !errors.ContainsKey(r.Id)).Select(r => r.Id).ToArray();
+            await using (var delete = new NpgsqlCommand(DeleteSql, connection, transaction))
+            {
+                delete.Parameters.AddWithValue("ids", sent);
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var row in rows.Where(r => errors.ContainsKey(r.Id)))
+            {
+                await using var reschedule = new NpgsqlCommand(SettleFailuresSql, connection, transaction);
+                reschedule.Parameters.AddWithValue("id", row.Id);
+                reschedule.Parameters.AddWithValue("error", errors[row.Id]);
+                reschedule.Parameters.AddWithValue("delay", RetryDelay(row.Attempts));
+                await reschedule.ExecuteNonQueryAsync(cancellationToken);
+                ChassisLog.OutboxPublishFailed(logger, row.EventId, row.Topic, row.Attempts + 1, errors[row.Id]);
+            }
+
             await transaction.CommitAsync(cancellationToken);
-            return 0;
+            metrics.OutboxPublished(sent.Length);
         }
 
-        var errors = await ProduceAsync(rows, cancellationToken);
-        var sent = rows.Where(r => !errors.ContainsKey(r.Id)).Select(r => r.Id).ToArray();
-        if (sent.Length > 0)
-        {
-            await using var delete = new NpgsqlCommand(DeleteSql, connection, transaction);
-            delete.Parameters.AddWithValue("ids", sent);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var row in rows.Where(r => errors.ContainsKey(r.Id)))
-        {
-            await using var reschedule = new NpgsqlCommand(RescheduleSql, connection, transaction);
-            reschedule.Parameters.AddWithValue("id", row.Id);
-            reschedule.Parameters.AddWithValue("error", errors[row.Id]);
-            reschedule.Parameters.AddWithValue("delay", RetryDelay(row.Attempts));
-            await reschedule.ExecuteNonQueryAsync(cancellationToken);
-            ChassisLog.OutboxPublishFailed(logger, row.EventId, row.Topic, row.Attempts + 1, errors[row.Id]);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        metrics.OutboxPublished(sent.Length);
         return rows.Count;
     }
 
@@ -135,6 +163,7 @@ internal sealed class OutboxRelay(
                 reader.GetInt32(8)));
         }
 
+        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
         return rows;
     }
 
