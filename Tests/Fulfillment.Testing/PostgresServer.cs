@@ -112,21 +112,50 @@ public sealed partial class PostgresServer : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>
+    /// Stops and removes a private server. On an external server it drops the databases this instance created
+    /// (best effort), so a shared server does not fill up with test databases.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0 || _private is null)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        // Pooled connections would otherwise linger, broken, after the server is gone.
+        // Pooled connections would otherwise linger: broken once the server is gone, or blocking DROP DATABASE.
         foreach (var connectionString in _handedOut.Append(AdminConnectionString))
         {
             using var connection = new NpgsqlConnection(connectionString);
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await _private.StopAsync();
+        if (_private is not null)
+        {
+            await _private.StopAsync();
+            return;
+        }
+
+        await DropCreatedDatabasesAsync();
+    }
+
+    private async Task DropCreatedDatabasesAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
+            await connection.OpenAsync();
+            foreach (var connectionString in _handedOut)
+            {
+                var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // Leftover test databases on an external server are untidy, not a reason to fail the run.
+        }
     }
 
     /// <summary>The highest-versioned <c>/usr/lib/postgresql/N/bin</c> that holds initdb and pg_ctl.</summary>

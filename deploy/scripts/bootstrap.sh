@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine with the .NET SDK lacks to build, test and run Fulfillment:
 # the OS librdkafka (Confluent.Kafka loads it; librdkafka-dev provides librdkafka.so and the mock cluster),
-# kcat (an independent Kafka client used by tests and the runbook) and PostgreSQL's server binaries.
+# kcat (an independent Kafka client used by tests and the runbook), jq and curl (the demo) and PostgreSQL's
+# server binaries.
 # Idempotent: installs only what is missing.
 set -euo pipefail
 
 missing=()
 dpkg -s librdkafka-dev >/dev/null 2>&1 || missing+=(librdkafka-dev)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
 if ((${#missing[@]})); then

@@ -32,7 +32,10 @@ public sealed class TopicProvisioner(IOptions<KafkaOptions> options, ILogger<Top
 
         try
         {
-            await admin.CreateTopicsAsync(missing).WaitAsync(cancellationToken);
+            // Brokers without the CreateTopics API (librdkafka's mock) would hold start-up for a minute by default.
+            var timeout = TimeSpan.FromSeconds(10);
+            await admin.CreateTopicsAsync(missing, new CreateTopicsOptions { RequestTimeout = timeout, OperationTimeout = timeout })
+                .WaitAsync(cancellationToken);
             foreach (var topic in missing)
             {
                 ChassisLog.TopicCreated(logger, topic.Name, topic.NumPartitions);

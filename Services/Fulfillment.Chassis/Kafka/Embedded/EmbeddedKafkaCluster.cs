@@ -13,15 +13,23 @@ namespace Fulfillment.Chassis.Kafka.Embedded;
 /// A development and test broker only, never a production one: everything is kept in memory and lost when the
 /// cluster is disposed or the process exits, and each partition keeps only its newest 5 MiB or 100,000 record
 /// batches (the mock's fixed limits; older batches are dropped, so a consumer that falls that far behind gets an
-/// offset-out-of-range reset). It speaks the Kafka protocol subset librdkafka implements for its own tests:
-/// produce (idempotent too), fetch, list offsets, metadata, consumer groups with committed offsets, transactions.
-/// It does not implement the admin APIs (CreateTopics, DeleteTopics, DescribeConfigs, ...): create topics with
-/// <see cref="CreateTopic"/>.
+/// offset-out-of-range reset).
+/// </para>
+/// <para>
+/// It speaks the part of the protocol librdkafka tests itself with: produce (idempotent too), fetch, list offsets,
+/// metadata, and consumer groups with committed offsets. Admin requests (CreateTopics, DescribeConfigs, ...) do not
+/// work: the admin client waits for a controller and times out (after 60 s by default). Create topics with
+/// <see cref="CreateTopic"/> instead.
 /// </para>
 /// <para>
 /// A topic the mock does not know is auto-created with the mock's default of 4 partitions when a client asks for it
 /// in a metadata request that allows auto-creation (librdkafka producers do; consumers do not by default). Create
 /// every topic up front with the partition count wanted instead of relying on that.
+/// </para>
+/// <para>
+/// Group rebalances are slow by design: the first member of an empty group waits 3 s for others, and after a member
+/// leaves or times out the group waits <c>session.timeout.ms</c> minus 1 s before reassigning partitions, so keep
+/// consumers' session timeout short (a few seconds) against this broker.
 /// </para>
 /// <para>
 /// The brokers advertise 127.0.0.1 and their ephemeral ports. With <see cref="EmbeddedKafkaOptions.ListenPort"/> a

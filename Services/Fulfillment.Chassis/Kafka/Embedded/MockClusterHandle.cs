@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Fulfillment.Chassis.Kafka.Embedded;
 
 /// <summary>
-/// Owns an <c>rd_kafka_mock_cluster_t</c>. The cluster runs on a thread of the <c>rd_kafka_t</c> it was created
-/// with, so this handle keeps that instance alive (AddRef) until the cluster is destroyed, whatever order
-/// disposal or finalization happens in.
+/// Owns an <c>rd_kafka_mock_cluster_t</c>. The cluster keeps using the <c>rd_kafka_t</c> it was created with for
+/// its book-keeping (configuration, logging), so this handle keeps that instance alive (AddRef) until the cluster
+/// is destroyed, whatever order disposal or finalization happens in.
 /// </summary>
 internal sealed class MockClusterHandle : SafeHandle
 {

@@ -92,6 +92,7 @@ public sealed partial class TcpPortForwarder : IAsyncDisposable
         // Once the accept loops have ended no connection can be added, so the snapshot below is complete.
         await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
         await Task.WhenAll(_connections.Values).ConfigureAwait(false);
+        _connections.Clear();
         _stopping.Dispose();
     }
 
