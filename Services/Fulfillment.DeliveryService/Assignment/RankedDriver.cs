@@ -1,0 +1,5 @@
+using Fulfillment.DeliveryService.Persistence;
+
+namespace Fulfillment.DeliveryService.Assignment;
+
+public sealed record RankedDriver(Driver Driver, double DistanceKm);

@@ -1,0 +1,35 @@
+using Fulfillment.DeliveryService.Assignment;
+
+namespace Fulfillment.DeliveryService;
+
+/// <summary>The driver pool and the movement model (section <c>Delivery</c>).</summary>
+public sealed class DeliveryOptions
+{
+    public const string SectionName = "Delivery";
+
+    public List<DriverOptions> Drivers { get; set; } = [];
+
+    /// <summary>Average driving speed along the great circle.</summary>
+    public double SpeedKmh { get; set; } = 30;
+
+    /// <summary>How often each delivery on the road gets a new position and an eta.updated.</summary>
+    public TimeSpan EtaInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Simulated minutes per real minute, to make demos watchable: drivers cover SpeedKmh × TimeScale per real hour, and
+    /// every ETA is stated in real time accordingly. 1 is real time.
+    /// </summary>
+    public double TimeScale { get; set; } = 1;
+
+    /// <summary>Seeds the last tie-break between equally near, equally idle drivers: the same seed, the same choices.</summary>
+    public int Seed { get; set; }
+
+    /// <summary>Deliveries advanced (and waiting deliveries assigned) per tick transaction.</summary>
+    public int MaxDeliveriesPerTick { get; set; } = 500;
+
+    /// <summary>Run the ETA ticker in this process (tests drive ticks themselves).</summary>
+    public bool TickerEnabled { get; set; } = true;
+
+    /// <summary>Kilometres the driver covers per real hour.</summary>
+    public double EffectiveSpeedKmh => SpeedKmh * TimeScale;
+}

@@ -1,0 +1,31 @@
+using Fulfillment.DeliveryService.Assignment;
+using Fulfillment.DeliveryService.Tracking;
+using Fulfillment.Messages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Fulfillment.DeliveryService;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>Options, the dispatcher and the tracker: what the consumer and the ticker need (tests use this too).</summary>
+    public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeliveryOptions>()
+            .Bind(configuration.GetSection(DeliveryOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<DriverDispatcher>();
+        services.AddScoped<DeliveryTracker>();
+        return services;
+    }
+
+    /// <summary>The HTTP side: problem details and the contract's JSON rules for responses.</summary>
+    public static IServiceCollection AddDeliveryApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => FulfillmentJson.Configure(json.SerializerOptions));
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Fulfillment.DeliveryService;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "Order {OrderId}: driver {DriverId} assigned, {DistanceKm:F2} km away, ETA {EstimatedArrival:O}")]
+    public static partial void DriverAssigned(ILogger logger, string orderId, string driverId, double distanceKm, DateTimeOffset estimatedArrival);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
+        Message = "Order {OrderId}: every driver is busy; delivery {DeliveryId} waits for the next free one")]
+    public static partial void WaitingForDriver(ILogger logger, string orderId, Guid deliveryId);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information,
+        Message = "Order {OrderId} already has a delivery: payment.authorized {EventId} changes nothing")]
+    public static partial void DuplicateAuthorization(ILogger logger, string orderId, Guid eventId);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Order {OrderId} delivered by driver {DriverId} at {DeliveredAt:O}")]
+    public static partial void DeliveryCompleted(ILogger logger, string orderId, string driverId, DateTimeOffset deliveredAt);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug,
+        Message = "ETA tick: {Advanced} deliveries moved, {Completed} arrived, {Assigned} waiting deliveries assigned")]
+    public static partial void Ticked(ILogger logger, int advanced, int completed, int assigned);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "ETA tick failed; the next tick retries")]
+    public static partial void TickFailed(ILogger logger, Exception exception);
+}

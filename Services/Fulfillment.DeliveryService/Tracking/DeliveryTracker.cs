@@ -1,0 +1,157 @@
+using Fulfillment.Chassis.Outbox;
+using Fulfillment.DeliveryService.Assignment;
+using Fulfillment.DeliveryService.Geo;
+using Fulfillment.DeliveryService.Persistence;
+using Fulfillment.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fulfillment.DeliveryService.Tracking;
+
+/// <summary>
+/// One tick, one transaction: every delivery on the road whose last update is at least EtaInterval old moves toward
+/// its destination by speed × elapsed time, gets a history row and an eta.updated; one that arrives also gets
+/// delivery.completed and frees its driver; then deliveries waiting for a driver are assigned, oldest first.
+/// Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several instances can tick at once without moving a
+/// driver twice.
+/// </summary>
+public sealed class DeliveryTracker(
+    DeliveryDbContext db,
+    DriverDispatcher dispatcher,
+    IEventOutbox outbox,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<DeliveryTracker> logger)
+{
+    /// <summary>Closer than this counts as arrived: floating point never quite reaches zero.</summary>
+    private const double ArrivalToleranceKm = 0.001;
+
+    private readonly DeliveryOptions _options = options.Value;
+
+    public async Task<TickResult> TickAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNowMicroseconds();
+        var dueBefore = now - _options.EtaInterval;
+        var limit = _options.MaxDeliveriesPerTick;
+
+        var onTheRoad = await db.Deliveries
+            .FromSql($"""
+                SELECT * FROM deliveries
+                WHERE status = 'EN_ROUTE' AND last_update_at <= {dueBefore}
+                ORDER BY last_update_at
+                LIMIT {limit}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+
+        var completed = 0;
+        foreach (var delivery in onTheRoad)
+        {
+            if (await AdvanceAsync(delivery, now, cancellationToken))
+            {
+                completed++;
+            }
+        }
+
+        // Freed drivers must be visible to the assignment queries below.
+        await db.SaveChangesAsync(cancellationToken);
+        var assigned = await AssignWaitingAsync(limit, cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+        return new TickResult(onTheRoad.Count, completed, assigned);
+    }
+
+    /// <summary>Moves the driver; true when it arrived.</summary>
+    private async Task<bool> AdvanceAsync(Delivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var speed = _options.EffectiveSpeedKmh;
+        var lastUpdate = delivery.LastUpdateAt ?? now;
+        var remaining = delivery.RemainingKm ?? 0;
+        var position = delivery.DriverPosition ?? delivery.Destination;
+        var step = TravelTime.DistanceKm(now - lastUpdate, speed);
+        var sequence = delivery.Sequence + 1;
+        var driverId = delivery.DriverId!;
+        var deliveryId = delivery.DeliveryId.ToString();
+
+        if (step >= remaining - ArrivalToleranceKm)
+        {
+            // The arrival happened between ticks: date it when it happened, not when the tick noticed.
+            var arrivedAt = lastUpdate + TravelTime.For(remaining, speed);
+            Record(delivery, sequence, delivery.Destination, 0, arrivedAt, now);
+            outbox.Add(delivery.OrderId, new EtaUpdated(deliveryId, driverId, sequence, delivery.Destination, 0, arrivedAt),
+                delivery.CorrelationId, delivery.CausationId);
+            outbox.Add(delivery.OrderId, new DeliveryCompleted(deliveryId, driverId, arrivedAt),
+                delivery.CorrelationId, delivery.CausationId);
+            delivery.Status = DeliveryStatuses.Delivered;
+            delivery.DeliveredAt = arrivedAt;
+
+            var driver = await db.Drivers.SingleAsync(d => d.DriverId == driverId, cancellationToken);
+            driver.ActiveDeliveryId = null;
+            driver.Latitude = delivery.DestinationLatitude;
+            driver.Longitude = delivery.DestinationLongitude;
+            driver.IdleSince = arrivedAt;
+            driver.DeliveriesCompleted++;
+            Log.DeliveryCompleted(logger, delivery.OrderId, driverId, arrivedAt);
+            return true;
+        }
+
+        var next = GreatCircle.Interpolate(position, delivery.Destination, step / remaining);
+        var left = remaining - step;
+        var eta = now + TravelTime.For(left, speed);
+        Record(delivery, sequence, next, left, eta, now);
+        outbox.Add(delivery.OrderId, new EtaUpdated(deliveryId, driverId, sequence, next, left, eta),
+            delivery.CorrelationId, delivery.CausationId);
+        return false;
+    }
+
+    private void Record(Delivery delivery, int sequence, GeoPoint position, double remainingKm, DateTimeOffset eta, DateTimeOffset now)
+    {
+        delivery.Sequence = sequence;
+        delivery.DriverLatitude = position.Latitude;
+        delivery.DriverLongitude = position.Longitude;
+        delivery.RemainingKm = remainingKm;
+        delivery.EstimatedArrival = eta;
+        delivery.LastUpdateAt = now;
+        db.EtaHistory.Add(new EtaHistoryEntry
+        {
+            DeliveryId = delivery.DeliveryId,
+            Sequence = sequence,
+            DriverLatitude = position.Latitude,
+            DriverLongitude = position.Longitude,
+            RemainingKm = remainingKm,
+            EstimatedArrival = eta,
+            RecordedAt = now,
+        });
+    }
+
+    private async Task<int> AssignWaitingAsync(int limit, CancellationToken cancellationToken)
+    {
+        var waiting = await db.Deliveries
+            .FromSql($"""
+                SELECT * FROM deliveries
+                WHERE status = 'WAITING_FOR_DRIVER'
+                ORDER BY created_at, delivery_id
+                LIMIT {limit}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+
+        var assigned = 0;
+        foreach (var delivery in waiting)
+        {
+            if (await dispatcher.TryAssignAsync(delivery, cancellationToken) is not { } assignment)
+            {
+                // Nobody free: the rest keep their place in the queue until a driver is.
+                break;
+            }
+
+            outbox.Add(delivery.OrderId, assignment, delivery.CorrelationId, delivery.CausationId);
+            await db.SaveChangesAsync(cancellationToken);
+            assigned++;
+            Log.DriverAssigned(logger, delivery.OrderId, assignment.DriverId, assignment.DistanceKm, assignment.EstimatedArrival);
+        }
+
+        return assigned;
+    }
+}

@@ -1,0 +1,70 @@
+using Fulfillment.OrderService.Correlation;
+using Fulfillment.OrderService.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Fulfillment.OrderService.Orders;
+
+public static class OrderEndpoints
+{
+    public static RouteGroupBuilder MapOrders(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/orders")
+            .WithTags("Orders")
+            .AddEndpointFilter<CorrelationIdFilter>();
+
+        group.MapPost(string.Empty, PlaceOrderAsync)
+            .WithName("PlaceOrder")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{orderId}", GetOrderAsync).WithName("GetOrder");
+        return group;
+    }
+
+    public static string LocationOf(Guid orderId) => $"/api/orders/{orderId}";
+
+    /// <summary>
+    /// 202 for a new order (it is accepted; fulfilment happens asynchronously). A replay of the same Idempotency-Key
+    /// with the same body answers 200 with the original order, so a client can tell "created now" from "already
+    /// created"; the same key with another body answers 422.
+    /// </summary>
+    private static async Task<Results<Accepted<OrderView>, Ok<OrderView>, ProblemHttpResult>> PlaceOrderAsync(
+        HttpContext http, OrderRequestReader reader, OrderPlacement placement, CancellationToken cancellationToken)
+    {
+        var request = await reader.ReadAsync(http.Request, cancellationToken);
+        if (request.Rejection is { } rejection)
+        {
+            return rejection;
+        }
+
+        var result = await placement.PlaceAsync(
+            request.Command!, request.IdempotencyKey, CorrelationIdFilter.Get(http), cancellationToken);
+        var order = result.Order;
+        var location = LocationOf(order.OrderId);
+        switch (result.Outcome)
+        {
+            case PlacementOutcome.Created:
+                http.Response.Headers[CorrelationIdFilter.HeaderName] = order.CorrelationId;
+                return TypedResults.Accepted(location, OrderView.From(order));
+            case PlacementOutcome.Replayed:
+                http.Response.Headers[CorrelationIdFilter.HeaderName] = order.CorrelationId;
+                http.Response.Headers.Location = location;
+                return TypedResults.Ok(OrderView.From(order));
+            default:
+                return Problems.Status(
+                    StatusCodes.Status422UnprocessableEntity,
+                    "Idempotency-Key already used for another request.",
+                    $"This {OrderRequestReader.IdempotencyKeyHeader} created order {order.OrderId} from a different body; use a new key for a new order.");
+        }
+    }
+
+    private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetOrderAsync(
+        string orderId, OrderPlacement placement, CancellationToken cancellationToken)
+    {
+        var order = Guid.TryParse(orderId, out var id) ? await placement.FindAsync(id, cancellationToken) : null;
+        return order is null
+            ? Problems.Status(StatusCodes.Status404NotFound, "Order not found.", $"There is no order {orderId}.")
+            : TypedResults.Ok(OrderView.From(order));
+    }
+}

@@ -1,0 +1,14 @@
+using Fulfillment.Messages;
+
+namespace Fulfillment.OrderService.Orders;
+
+/// <summary>A request body that passed validation: every field present, typed and within limits.</summary>
+public sealed record PlaceOrderCommand(
+    string CustomerId,
+    IReadOnlyList<OrderLine> Items,
+    string Currency,
+    GeoPoint DeliveryAddress)
+{
+    /// <summary>Sum of quantity × unit price, exact (decimal arithmetic, no rounding).</summary>
+    public decimal Total => Items.Sum(item => item.Quantity * item.UnitPrice);
+}

@@ -1,0 +1,161 @@
+using System.Globalization;
+using Fulfillment.Chassis.Hosting;
+using Fulfillment.Chassis.Outbox;
+using Fulfillment.Chassis.Persistence;
+using Fulfillment.DeliveryService.Assignment;
+using Fulfillment.DeliveryService.Persistence;
+using Fulfillment.DeliveryService.Tracking;
+using Fulfillment.Messages;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using NUnit.Framework;
+
+namespace Fulfillment.DeliveryService.Tests.Support;
+
+/// <summary>
+/// The service's own registrations (chassis included, so the real outbox writes real rows) on a fresh database, with a
+/// manual clock, and <see cref="AssignDriver"/> on MassTransit's in-memory test harness. The host is never started:
+/// no relay, no Kafka consumers, no ticker; tests publish to the harness and call the tracker themselves.
+/// </summary>
+public sealed class DeliveryTestHost : IAsyncDisposable
+{
+    /// <summary>36 km/h is 10 m/s: distances and times stay easy to reason about.</summary>
+    public const double SpeedKmh = 36;
+
+    public static readonly TimeSpan EtaInterval = TimeSpan.FromSeconds(5);
+
+    public static readonly GeoPoint Destination = new(48.8566, 2.3522);
+
+    /// <summary>The pool: about 0.4 km, 2.4 km and 5.8 km from <see cref="Destination"/>.</summary>
+    public static readonly IReadOnlyList<DriverOptions> Pool =
+    [
+        new() { Id = "far", Latitude = 48.9000, Longitude = 2.4000 },
+        new() { Id = "near", Latitude = 48.8600, Longitude = 2.3550 },
+        new() { Id = "middle", Latitude = 48.8750, Longitude = 2.3700 },
+    ];
+
+    private readonly IHost _host;
+
+    private DeliveryTestHost(IHost host, ManualTimeProvider clock, string connectionString)
+    {
+        _host = host;
+        Clock = clock;
+        ConnectionString = connectionString;
+        Harness = host.Services.GetRequiredService<ITestHarness>();
+    }
+
+    public ManualTimeProvider Clock { get; }
+
+    public string ConnectionString { get; }
+
+    public ITestHarness Harness { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<DeliveryTestHost> StartAsync(
+        string databasePrefix, IReadOnlyList<DriverOptions>? pool = null, double timeScale = 1)
+    {
+        var connectionString = await TestEnvironment.Postgres.CreateDatabaseAsync(databasePrefix, CancellationToken.None);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Database"] = connectionString,
+            ["Kafka:BootstrapServers"] = TestEnvironment.Kafka.BootstrapServers,
+            ["Outbox:RelayEnabled"] = "false",
+            ["Delivery:SpeedKmh"] = SpeedKmh.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:EtaInterval"] = EtaInterval.ToString(),
+            ["Delivery:TimeScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:Seed"] = "7",
+            ["Delivery:TickerEnabled"] = "false",
+        };
+        var drivers = pool ?? Pool;
+        for (var i = 0; i < drivers.Count; i++)
+        {
+            settings[$"Delivery:Drivers:{i}:Id"] = drivers[i].Id;
+            settings[$"Delivery:Drivers:{i}:Latitude"] = drivers[i].Latitude.ToString(CultureInfo.InvariantCulture);
+            settings[$"Delivery:Drivers:{i}:Longitude"] = drivers[i].Longitude.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddChassis<DeliveryDbContext>("delivery-service");
+        builder.Services.AddDelivery(builder.Configuration);
+        builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        builder.Services.AddMassTransitTestHarness(x => x.AddConsumer<AssignDriver>());
+        var host = builder.Build();
+
+        await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        var testHost = new DeliveryTestHost(host, clock, connectionString);
+        await testHost.Harness.Start();
+        return testHost;
+    }
+
+    /// <summary>Publishes to the harness and waits until <see cref="AssignDriver"/> has handled it, failing on a fault.</summary>
+    public async Task ConsumeAsync(EventEnvelope<PaymentAuthorized> envelope)
+    {
+        await Harness.Bus.Publish(envelope);
+        var consumer = Harness.GetConsumerHarness<AssignDriver>();
+        Assert.That(await consumer.Consumed.Any<EventEnvelope<PaymentAuthorized>>(m => m.Context.Message.EventId == envelope.EventId), Is.True,
+            $"AssignDriver did not consume {envelope.EventId}");
+        var received = consumer.Consumed.Select<EventEnvelope<PaymentAuthorized>>(m => m.Context.Message.EventId == envelope.EventId).First();
+        Assert.That(received.Exception, Is.Null, received.Exception?.ToString());
+    }
+
+    /// <summary>The delivery.assigned payloads the consumer published on the harness.</summary>
+    public IReadOnlyList<DeliveryAssigned> PublishedAssignments() =>
+        [.. Harness.Published.Select<DeliveryAssigned>().Select(m => m.Context.Message)];
+
+    public async Task<TickResult> TickAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DeliveryTracker>().TickAsync(CancellationToken.None);
+    }
+
+    /// <summary>Moves the clock by one EtaInterval, then ticks.</summary>
+    public async Task<TickResult> AdvanceAndTickAsync()
+    {
+        Clock.Advance(EtaInterval);
+        return await TickAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<DeliveryDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DeliveryDbContext>();
+        return await query(db);
+    }
+
+    public Task<Delivery> DeliveryOfAsync(string orderId) =>
+        QueryAsync(db => db.Deliveries.AsNoTracking().SingleAsync(d => d.OrderId == orderId));
+
+    public Task<Driver> DriverAsync(string driverId) =>
+        QueryAsync(db => db.Drivers.AsNoTracking().SingleAsync(d => d.DriverId == driverId));
+
+    public Task<List<EtaHistoryEntry>> HistoryAsync(Guid deliveryId) =>
+        QueryAsync(db => db.EtaHistory.AsNoTracking().Where(h => h.DeliveryId == deliveryId).OrderBy(h => h.Sequence).ToListAsync());
+
+    /// <summary>Envelopes written to the outbox for an order, in commit order, read back under the contract's rules.</summary>
+    public async Task<IReadOnlyList<IEventEnvelope>> OutboxAsync(string orderId)
+    {
+        var rows = await QueryAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.MessageKey == orderId).OrderBy(m => m.Id).ToListAsync());
+        return [.. rows.Select(row =>
+        {
+            Assert.That(row.Topic, Is.EqualTo(Topics.DeliveryEvents));
+            var read = EnvelopeSerializer.Deserialize(row.Envelope);
+            Assert.That(read.Succeeded, Is.True, read.Reason);
+            return read.Envelope!;
+        })];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        _host.Dispose();
+    }
+}
