@@ -1,0 +1,50 @@
+namespace Fulfillment.Sagas;
+
+/// <summary>
+/// The saga's states, named as in the contract (DESIGN.md §1), and the total order that makes the saga converge.
+/// </summary>
+/// <remarks>
+/// Events for one order reach the saga in any order (four topics, four lags), so the state is not "the last event's
+/// state" but the highest-ranked state any event so far has proved. A maximum over a total order does not depend on
+/// the order its inputs arrive in, and it never goes down: convergence and no regression follow from the ranking.
+/// Failures rank above every success state: a decline or a rejection is final for the order, and a success event that
+/// contradicts it is an anomaly to show in the history, not a reason to pretend the order is being fulfilled. Of the
+/// two failures, the rejection ranks higher: it happens first in the flow, so when both are seen it is the root cause.
+/// </remarks>
+public static class OrderSagaStatus
+{
+    public const string Created = "CREATED";
+    public const string InventoryReserved = "INVENTORY_RESERVED";
+    public const string PaymentAuthorized = "PAYMENT_AUTHORIZED";
+    public const string DeliveryAssigned = "DELIVERY_ASSIGNED";
+    public const string Delivered = "DELIVERED";
+    public const string PaymentFailed = "PAYMENT_FAILED";
+    public const string InventoryRejected = "INVENTORY_REJECTED";
+
+    /// <summary>Every state, lowest rank first.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Created, InventoryReserved, PaymentAuthorized, DeliveryAssigned, Delivered, PaymentFailed, InventoryRejected];
+
+    /// <summary>The rank of <paramref name="status"/>; -1 for anything that is not a lifecycle state (MassTransit's Initial).</summary>
+    public static int Rank(string? status) => status is null ? -1 : IndexOf(status);
+
+    public static bool IsLifecycleState(string? status) => Rank(status) >= 0;
+
+    public static bool IsFailure(string? status) => status is PaymentFailed or InventoryRejected;
+
+    /// <summary>States after which no further event is expected for the order.</summary>
+    public static bool IsTerminal(string? status) => status is Delivered || IsFailure(status);
+
+    private static int IndexOf(string status)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (string.Equals(All[i], status, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Fulfillment.Sagas.Queries;
+
+/// <summary>When each step happened, as its producer said (<c>occurredAt</c>); null when not seen.</summary>
+public sealed record OrderSagaMilestones(
+    DateTimeOffset? OrderCreated,
+    DateTimeOffset? InventoryReserved,
+    DateTimeOffset? InventoryRejected,
+    DateTimeOffset? PaymentAuthorized,
+    DateTimeOffset? PaymentFailed,
+    DateTimeOffset? StockReleased,
+    DateTimeOffset? DeliveryAssigned,
+    DateTimeOffset? Delivered);

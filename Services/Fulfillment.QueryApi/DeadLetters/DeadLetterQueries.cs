@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Fulfillment.QueryApi.Http;
+using Fulfillment.QueryApi.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fulfillment.QueryApi.DeadLetters;
+
+/// <summary>Reads the recorded dead letters for the admin API.</summary>
+public sealed class DeadLetterQueries(QueryDbContext db)
+{
+    public async Task<Page<DeadLetterSummary>> ListAsync(string? topic, PageRequest page, CancellationToken cancellationToken)
+    {
+        var letters = db.DeadLetters.AsNoTracking();
+        if (topic is not null)
+        {
+            letters = letters.Where(d => d.Topic == topic);
+        }
+
+        var total = await letters.CountAsync(cancellationToken);
+        var items = await letters
+            .OrderByDescending(d => d.Id)
+            .Skip(page.Skip)
+            .Take(page.PageSize)
+            .Select(d => new DeadLetterSummary(
+                d.Id, d.Topic, d.Partition, d.Offset, d.Key, d.EventType, d.OriginalTopic, d.ConsumerGroup, d.ExceptionType,
+                d.Error, d.RetryCount, d.FailedAt, d.RecordedAt, d.ReplayedAt, d.ReplayCount))
+            .ToListAsync(cancellationToken);
+        return new Page<DeadLetterSummary>(items, page.PageNumber, page.PageSize, total);
+    }
+
+    public async Task<DeadLetterDetails?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        var d = await db.DeadLetters.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (d is null)
+        {
+            return null;
+        }
+
+        var json = ParseJson(d.ValueText);
+        return new DeadLetterDetails(
+            d.Id, d.Topic, d.Partition, d.Offset, d.Key, d.EventType, d.OriginalTopic, d.OriginalPartition, d.OriginalOffset,
+            d.ConsumerGroup, d.ExceptionType, d.Error, d.RetryCount, d.FailedAt, d.RecordedAt, d.ReplayedAt, d.ReplayCount,
+            StoredHeaders.Deserialize(d.Headers),
+            json,
+            json is null ? d.ValueText : null,
+            d.Value is not null && d.ValueText is null ? Convert.ToBase64String(d.Value) : null);
+    }
+
+    private static JsonElement? ParseJson(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

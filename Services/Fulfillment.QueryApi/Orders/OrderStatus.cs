@@ -1,0 +1,13 @@
+namespace Fulfillment.QueryApi.Orders;
+
+/// <summary>An order's status in the read model; written as <c>CREATED</c>, <c>INVENTORY_RESERVED</c>, ... (DESIGN.md §1).</summary>
+public enum OrderStatus
+{
+    Created,
+    InventoryReserved,
+    PaymentAuthorized,
+    DeliveryAssigned,
+    Delivered,
+    PaymentFailed,
+    InventoryRejected,
+}

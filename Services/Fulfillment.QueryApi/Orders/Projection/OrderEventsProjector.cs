@@ -1,0 +1,26 @@
+using Fulfillment.Messages;
+using MassTransit;
+
+namespace Fulfillment.QueryApi.Orders.Projection;
+
+/// <summary>Projects <c>raw.order-events</c>: the order's own facts.</summary>
+public sealed class OrderEventsProjector(OrderProjection projection) : IConsumer<EventEnvelope<OrderCreated>>
+{
+    public Task Consume(ConsumeContext<EventEnvelope<OrderCreated>> context)
+    {
+        var created = context.Message;
+        var order = created.Payload;
+        return projection.ApplyAsync(
+            new OrderFacts(created, OrderStatus.Created)
+            {
+                IsOrderSource = true,
+                CustomerId = order.CustomerId,
+                Items = order.Items,
+                Total = order.Total,
+                Currency = order.Currency,
+                DeliveryAddress = order.DeliveryAddress,
+                CreatedAt = created.OccurredAt,
+            },
+            context.CancellationToken);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Fulfillment.QueryApi.Orders.Queries;
+
+/// <summary>The payment of an order: authorized (with its code) or failed (with the reason).</summary>
+public sealed record OrderPayment(
+    string? PaymentId,
+    string? AuthCode,
+    DateTimeOffset? AuthorizedAt,
+    DateTimeOffset? FailedAt,
+    string? FailureReason);

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text.Json;
+using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.Messages;
+using Fulfillment.QueryApi.Tests.Support;
+using NUnit.Framework;
+
+namespace Fulfillment.QueryApi.Tests.Http;
+
+/// <summary>The order endpoints on the real host, over a read model seeded through the projector consumers.</summary>
+public sealed class OrderEndpointTests
+{
+    private const int CreatedOnlyOrders = 5;
+
+    private EmbeddedKafkaCluster _kafka = null!;
+    private QueryApiFactory _factory = null!;
+    private HttpClient _client = null!;
+    private Events _delivered = null!;
+    private Events _failed = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _kafka = TestKafka.Start();
+        var database = await DatabaseFixture.CreateQueryDatabaseAsync();
+        await using (var harness = await ProjectionHarness.StartAsync(database))
+        {
+            _delivered = Events.ForNewOrder();
+            await harness.DeliverAllAsync(
+            [
+                _delivered.Eta(1, arrivalMinutes: 26, minutes: 4), _delivered.Authorized(2), _delivered.Created(0),
+                _delivered.Assigned(3), _delivered.Reserved(1),
+            ]);
+
+            _failed = Events.ForNewOrder();
+            await harness.DeliverAllAsync([_failed.Created(10), _failed.Reserved(11), _failed.Failed(12)]);
+
+            for (var i = 0; i < CreatedOnlyOrders; i++)
+            {
+                await harness.DeliverAsync(Events.ForNewOrder().Created(20 + i));
+            }
+        }
+
+        _factory = new QueryApiFactory(database, _kafka.BootstrapServers, apiKey: "test-key");
+        _client = _factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        await _kafka.DisposeAsync();
+    }
+
+    [Test]
+    public async Task An_unknown_order_is_a_404_problem()
+    {
+        using var response = await _client.GetAsync($"/api/orders/{Guid.NewGuid()}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await ReadJsonAsync(response);
+        Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(404));
+    }
+
+    [Test]
+    public async Task An_order_shows_status_eta_items_payment_driver_and_its_timeline_in_occurrence_order()
+    {
+        using var response = await _client.GetAsync($"/api/orders/{_delivered.OrderId}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var order = await ReadJsonAsync(response);
+        var timeline = order.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.GetProperty("orderId").GetString(), Is.EqualTo(_delivered.OrderId));
+            Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("DELIVERY_ASSIGNED"));
+            Assert.That(order.GetProperty("eta").GetDateTimeOffset(), Is.EqualTo(Events.T0.AddMinutes(26)));
+            Assert.That(order.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
+            Assert.That(order.GetProperty("items")[0].GetProperty("sku").GetString(), Is.EqualTo("SKU-APPLE"));
+            Assert.That(order.GetProperty("total").GetDecimal(), Is.EqualTo(5.60m));
+            Assert.That(order.GetProperty("payment").GetProperty("authCode").GetString(), Is.EqualTo("AUTH-42"));
+            Assert.That(order.GetProperty("delivery").GetProperty("driverId").GetString(), Is.EqualTo("driver-9"));
+            Assert.That(order.GetProperty("delivery").GetProperty("etaSequence").GetInt32(), Is.EqualTo(1));
+            Assert.That(order.GetProperty("inventory").GetProperty("reservationId").GetString(), Is.EqualTo("res-1"));
+            Assert.That(
+                timeline.Select(t => t.GetProperty("eventType").GetString()),
+                Is.EqualTo(new[]
+                {
+                    EventTypes.OrderCreated, EventTypes.InventoryReserved, EventTypes.PaymentAuthorized,
+                    EventTypes.DeliveryAssigned, EventTypes.EtaUpdated,
+                }));
+            Assert.That(timeline[2].GetProperty("payload").GetProperty("authCode").GetString(), Is.EqualTo("AUTH-42"));
+        });
+    }
+
+    [Test]
+    public async Task A_failed_order_shows_the_failure()
+    {
+        var order = await ReadJsonAsync(await _client.GetAsync($"/api/orders/{_failed.OrderId}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("PAYMENT_FAILED"));
+            Assert.That(order.GetProperty("payment").GetProperty("failureReason").GetString(), Is.EqualTo("card declined"));
+            Assert.That(order.GetProperty("delivery").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        });
+    }
+
+    [Test]
+    public async Task The_listing_returns_every_order_newest_first_with_the_total_count()
+    {
+        var page = await ReadJsonAsync(await _client.GetAsync("/api/orders"));
+
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.GetProperty("totalCount").GetInt32(), Is.EqualTo(CreatedOnlyOrders + 2));
+            Assert.That(items, Has.Count.EqualTo(CreatedOnlyOrders + 2));
+            Assert.That(page.GetProperty("pageNumber").GetInt32(), Is.EqualTo(1));
+            Assert.That(items[^1].GetProperty("orderId").GetString(), Is.EqualTo(_delivered.OrderId), "the oldest order is last");
+        });
+    }
+
+    [Test]
+    public async Task The_listing_filters_by_status_in_any_case()
+    {
+        var page = await ReadJsonAsync(await _client.GetAsync("/api/orders?status=payment_failed"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.GetProperty("totalCount").GetInt32(), Is.EqualTo(1));
+            Assert.That(page.GetProperty("items")[0].GetProperty("orderId").GetString(), Is.EqualTo(_failed.OrderId));
+        });
+    }
+
+    [Test]
+    public async Task The_listing_pages_through_the_orders()
+    {
+        var all = await ReadJsonAsync(await _client.GetAsync("/api/orders?status=CREATED"));
+        var second = await ReadJsonAsync(await _client.GetAsync("/api/orders?status=CREATED&page=2&pageSize=2"));
+        var beyond = await ReadJsonAsync(await _client.GetAsync("/api/orders?status=CREATED&page=4&pageSize=2"));
+
+        var ids = all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("orderId").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Has.Count.EqualTo(CreatedOnlyOrders));
+            Assert.That(
+                second.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("orderId").GetString()),
+                Is.EqualTo(ids.Skip(2).Take(2)));
+            Assert.That(second.GetProperty("totalCount").GetInt32(), Is.EqualTo(CreatedOnlyOrders));
+            Assert.That(beyond.GetProperty("items").GetArrayLength(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_page_size_above_the_cap_is_capped()
+    {
+        var page = await ReadJsonAsync(await _client.GetAsync("/api/orders?pageSize=5000"));
+
+        Assert.That(page.GetProperty("pageSize").GetInt32(), Is.EqualTo(100));
+    }
+
+    [TestCase("status=SHIPPED", "status")]
+    [TestCase("page=0", "page")]
+    [TestCase("page=abc", "page")]
+    [TestCase("page=-1", "page")]
+    [TestCase("pageSize=0", "pageSize")]
+    [TestCase("pageSize=ten", "pageSize")]
+    public async Task An_invalid_listing_query_is_a_400_validation_problem(string query, string field)
+    {
+        using var response = await _client.GetAsync($"/api/orders?{query}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await ReadJsonAsync(response);
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
+    [Test]
+    public async Task The_openapi_document_describes_the_endpoints()
+    {
+        var document = await ReadJsonAsync(await _client.GetAsync("/openapi/v1.json"));
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.That(
+            paths,
+            Is.SupersetOf(new[] { "/api/orders/{orderId}", "/api/orders", "/api/sagas/{orderId}", "/api/admin/dlq", "/api/admin/dlq/{id}/replay" }));
+    }
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+    }
+}

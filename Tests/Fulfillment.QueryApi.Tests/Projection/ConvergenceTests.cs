@@ -1,0 +1,235 @@
+using System.Text.Json;
+using Fulfillment.Messages;
+using Fulfillment.QueryApi.Persistence;
+using Fulfillment.QueryApi.Tests.Support;
+using NUnit.Framework;
+
+namespace Fulfillment.QueryApi.Tests.Projection;
+
+/// <summary>Arrival order does not matter, statuses never go back, the ETA only moves forward, duplicates add nothing.</summary>
+public sealed class ConvergenceTests
+{
+    private ProjectionHarness _harness = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _harness = await ProjectionHarness.StartAsync(await DatabaseFixture.CreateQueryDatabaseAsync());
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _harness.DisposeAsync();
+
+    /// <summary>Permutations of the happy path: in order, reversed, and shuffles with fixed seeds.</summary>
+    public static IEnumerable<TestCaseData> HappyPathOrders()
+    {
+        yield return new TestCaseData(new[] { 0, 1, 2, 3, 4, 5, 6 }).SetName("Happy path in order");
+        yield return new TestCaseData(new[] { 6, 5, 4, 3, 2, 1, 0 }).SetName("Happy path reversed");
+        yield return new TestCaseData(new[] { 2, 0, 6, 1, 5, 3, 4 }).SetName("Happy path, payment first, delivered early");
+        yield return new TestCaseData(new[] { 5, 4, 3, 0, 2, 6, 1 }).SetName("Happy path, ETAs before the assignment");
+        foreach (var seed in new[] { 7, 42, 1234 })
+        {
+            var shuffled = Enumerable.Range(0, 7).ToArray();
+            new Random(seed).Shuffle(shuffled);
+            yield return new TestCaseData(shuffled).SetName($"Happy path shuffled (seed {seed})");
+        }
+    }
+
+    [TestCaseSource(nameof(HappyPathOrders))]
+    public async Task Any_arrival_order_of_the_happy_path_converges_to_the_in_order_result(int[] arrival)
+    {
+        var expected = await ProjectHappyPathAsync([0, 1, 2, 3, 4, 5, 6]);
+        var actual = await ProjectHappyPathAsync(arrival);
+
+        Assert.That(actual.Snapshot, Is.EqualTo(expected.Snapshot));
+        Assert.Multiple(() =>
+        {
+            Assert.That(actual.Order.Status, Is.EqualTo("DELIVERED"));
+            Assert.That(actual.Order.Items, Is.Not.Null);
+            Assert.That(actual.Order.PaymentAuthCode, Is.EqualTo("AUTH-42"));
+            Assert.That(actual.Order.EtaSequence, Is.EqualTo(2));
+            Assert.That(actual.Order.Eta, Is.EqualTo(Events.T0.AddMinutes(24)));
+        });
+    }
+
+    public static IEnumerable<TestCaseData> PaymentFailureOrders()
+    {
+        yield return new TestCaseData(new[] { 0, 1, 2, 3 }).SetName("Payment failure in order");
+        yield return new TestCaseData(new[] { 3, 2, 1, 0 }).SetName("Payment failure reversed");
+        yield return new TestCaseData(new[] { 2, 0, 3, 1 }).SetName("Payment failure, failure first");
+        yield return new TestCaseData(new[] { 1, 3, 0, 2 }).SetName("Payment failure, release before the failure");
+    }
+
+    [TestCaseSource(nameof(PaymentFailureOrders))]
+    public async Task Any_arrival_order_of_a_payment_failure_converges(int[] arrival)
+    {
+        var events = Events.ForNewOrder();
+        IEventEnvelope[] path = [events.Created(0), events.Reserved(1), events.Failed(2), events.Released(3)];
+
+        await _harness.DeliverAllAsync(arrival.Select(i => path[i]));
+
+        var order = (await _harness.OrderAsync(events.OrderId))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo("PAYMENT_FAILED"));
+            Assert.That(order.PaymentFailureReason, Is.EqualTo("card declined"));
+            Assert.That(order.ReservationId, Is.EqualTo("res-1"));
+            Assert.That(order.InventoryReleaseReason, Is.EqualTo("payment failed"));
+            Assert.That(order.InventoryReleasedAt, Is.EqualTo(path[3].OccurredAt));
+            Assert.That(order.CreatedAt, Is.EqualTo(path[0].OccurredAt));
+            Assert.That(order.Items, Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task Payment_authorized_before_order_created_creates_the_row_and_order_created_fills_it_in_without_lowering_the_status()
+    {
+        var events = Events.ForNewOrder();
+        var authorized = events.Authorized();
+        var created = events.Created();
+
+        await _harness.DeliverAsync(authorized);
+        var early = (await _harness.OrderAsync(events.OrderId))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(early.Status, Is.EqualTo("PAYMENT_AUTHORIZED"));
+            Assert.That(early.Total, Is.EqualTo(5.60m));
+            Assert.That(early.Items, Is.Null);
+            Assert.That(early.CustomerId, Is.Null);
+        });
+
+        await _harness.DeliverAsync(created);
+        var order = (await _harness.OrderAsync(events.OrderId))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo("PAYMENT_AUTHORIZED"));
+            Assert.That(order.Items, Is.Not.Null);
+            Assert.That(order.CustomerId, Is.EqualTo("customer-7"));
+            Assert.That(order.CreatedAt, Is.EqualTo(created.OccurredAt));
+            Assert.That(order.FirstEventAt, Is.EqualTo(created.OccurredAt), "the earliest occurrence, whatever arrived first");
+            Assert.That(order.LastEventAt, Is.EqualTo(authorized.OccurredAt));
+        });
+    }
+
+    [Test]
+    public async Task A_late_earlier_event_does_not_move_the_status_back()
+    {
+        var events = Events.ForNewOrder();
+
+        await _harness.DeliverAllAsync([events.Assigned(), events.Authorized(), events.Reserved(), events.Created()]);
+
+        var order = (await _harness.OrderAsync(events.OrderId))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo("DELIVERY_ASSIGNED"));
+            Assert.That(order.ReservationId, Is.EqualTo("res-1"), "the late event still fills in its own facts");
+            Assert.That(order.PaymentId, Is.EqualTo("pay-1"));
+        });
+    }
+
+    [TestCase(true, TestName = "Failure after delivery stands")]
+    [TestCase(false, TestName = "Delivery after failure does not hide the failure")]
+    public async Task A_failure_outranks_every_progress_status(bool failureLast)
+    {
+        var events = Events.ForNewOrder();
+        IEventEnvelope[] arrival = failureLast ? [events.Completed(), events.Failed()] : [events.Failed(), events.Completed()];
+
+        await _harness.DeliverAllAsync(arrival);
+
+        Assert.That((await _harness.OrderAsync(events.OrderId))!.Status, Is.EqualTo("PAYMENT_FAILED"));
+    }
+
+    [TestCase(true, TestName = "Rejection then payment failure")]
+    [TestCase(false, TestName = "Payment failure then rejection")]
+    public async Task Inventory_rejection_outranks_payment_failure(bool rejectionFirst)
+    {
+        var events = Events.ForNewOrder();
+        IEventEnvelope[] arrival = rejectionFirst ? [events.Rejected(), events.Failed()] : [events.Failed(), events.Rejected()];
+
+        await _harness.DeliverAllAsync(arrival);
+
+        Assert.That((await _harness.OrderAsync(events.OrderId))!.Status, Is.EqualTo("INVENTORY_REJECTED"));
+    }
+
+    [Test]
+    public async Task The_eta_only_moves_to_a_higher_sequence()
+    {
+        var events = Events.ForNewOrder();
+
+        await _harness.DeliverAllAsync([events.Eta(3, arrivalMinutes: 22), events.Eta(2, arrivalMinutes: 26), events.Assigned()]);
+
+        var order = (await _harness.OrderAsync(events.OrderId))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.EtaSequence, Is.EqualTo(3));
+            Assert.That(order.Eta, Is.EqualTo(Events.T0.AddMinutes(22)));
+            Assert.That(order.RemainingKm, Is.EqualTo(1.2).Within(1e-9));
+            Assert.That(order.DeliveryAssignedAt, Is.Not.Null, "the late assignment still records its milestone");
+        });
+    }
+
+    [Test]
+    public async Task Order_created_is_the_source_of_the_order_facts_whichever_arrives_first()
+    {
+        var before = Events.ForNewOrder();
+        var after = Events.ForNewOrder();
+        var conflicting = Reserve(before, amount: 9.99m);
+
+        await _harness.DeliverAllAsync([conflicting, before.Created()]);
+        await _harness.DeliverAllAsync([after.Created(), Reserve(after, amount: 9.99m)]);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await _harness.OrderAsync(before.OrderId))!.Total, Is.EqualTo(5.60m));
+            Assert.That((await _harness.OrderAsync(after.OrderId))!.Total, Is.EqualTo(5.60m));
+        });
+    }
+
+    [Test]
+    public async Task A_duplicate_event_adds_no_timeline_row_and_changes_nothing()
+    {
+        var events = Events.ForNewOrder();
+        var created = events.Created();
+        var eta = events.Eta(1, arrivalMinutes: 27);
+        await _harness.DeliverAllAsync([created, eta]);
+        var first = (await _harness.OrderAsync(events.OrderId))!;
+
+        await _harness.DeliverAllAsync([eta, created, eta]);
+
+        var again = (await _harness.OrderAsync(events.OrderId))!;
+        var timeline = await _harness.TimelineAsync(events.OrderId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(timeline.Select(t => t.EventId), Is.EqualTo(new[] { created.EventId, eta.EventId }));
+            Assert.That(again.UpdatedAt, Is.EqualTo(first.UpdatedAt), "a duplicate is not merged again");
+            Assert.That(Snapshot(again), Is.EqualTo(Snapshot(first)));
+        });
+    }
+
+    private static EventEnvelope<InventoryReserved> Reserve(Events events, decimal amount)
+    {
+        var reserved = events.Reserved();
+        return reserved with { Payload = reserved.Payload with { Amount = amount } };
+    }
+
+    private async Task<(OrderRecord Order, string Snapshot)> ProjectHappyPathAsync(int[] arrival)
+    {
+        // The same facts under a fresh order id each time, so results can be compared field by field.
+        var events = Events.ForNewOrder();
+        IEventEnvelope[] path =
+        [
+            events.Created(0), events.Reserved(1), events.Authorized(2), events.Assigned(3),
+            events.Eta(1, arrivalMinutes: 27, minutes: 4), events.Eta(2, arrivalMinutes: 24, minutes: 5), events.Completed(20),
+        ];
+        await _harness.DeliverAllAsync(arrival.Select(i => path[i]));
+        var order = (await _harness.OrderAsync(events.OrderId))!;
+        return (order, Snapshot(order));
+    }
+
+    /// <summary>Everything the projection decides, without the order id and the wall-clock update time.</summary>
+    private static string Snapshot(OrderRecord order)
+    {
+        var copy = JsonSerializer.Deserialize<OrderRecord>(JsonSerializer.Serialize(order))!;
+        copy.OrderId = string.Empty;
+        copy.CorrelationId = null;
+        copy.UpdatedAt = default;
+        return JsonSerializer.Serialize(copy);
+    }
+}

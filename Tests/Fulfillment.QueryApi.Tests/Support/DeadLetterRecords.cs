@@ -1,0 +1,40 @@
+using System.Text;
+using Confluent.Kafka;
+using Fulfillment.Chassis.Kafka;
+using Fulfillment.Messages;
+
+namespace Fulfillment.QueryApi.Tests.Support;
+
+/// <summary>Dead-letter records shaped like the chassis' DeadLetterPublisher writes them.</summary>
+public static class DeadLetterRecords
+{
+    public static readonly DateTimeOffset FailedAt = new(2026, 11, 22, 11, 30, 0, TimeSpan.Zero);
+
+    /// <summary>The contract headers of <paramref name="envelope"/>, plus <paramref name="extra"/>, then the dead-letter headers.</summary>
+    public static Headers For(IEventEnvelope envelope, string originalTopic, params (string Key, byte[] Value)[] extra)
+    {
+        var headers = new Headers
+        {
+            { RecordHeaders.EventId, Utf8(envelope.EventId.ToString()) },
+            { RecordHeaders.EventType, Utf8(envelope.EventType) },
+            { RecordHeaders.CorrelationId, Utf8(envelope.CorrelationId) },
+            { RecordHeaders.ContentType, Utf8(RecordHeaders.JsonContentType) },
+        };
+        foreach (var (key, value) in extra)
+        {
+            headers.Add(key, value);
+        }
+
+        headers.Add(RecordHeaders.RetryCount, Utf8("3"));
+        headers.Add(RecordHeaders.OriginalTopic, Utf8(originalTopic));
+        headers.Add(RecordHeaders.Error, Utf8("Poison event for the test"));
+        headers.Add(RecordHeaders.OriginalPartition, Utf8("2"));
+        headers.Add(RecordHeaders.OriginalOffset, Utf8("41"));
+        headers.Add(RecordHeaders.ConsumerGroup, Utf8("inventory-service"));
+        headers.Add(RecordHeaders.ExceptionType, Utf8("System.InvalidOperationException"));
+        headers.Add(RecordHeaders.FailedAt, Utf8(FailedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        return headers;
+    }
+
+    public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+}

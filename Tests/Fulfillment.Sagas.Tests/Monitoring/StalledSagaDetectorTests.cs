@@ -1,0 +1,194 @@
+using Fulfillment.Messages;
+using Fulfillment.Sagas.Monitoring;
+using Fulfillment.Sagas.Queries;
+using Fulfillment.Sagas.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Fulfillment.Sagas.Tests.Monitoring;
+
+[TestFixture]
+public sealed class StalledSagaDetectorTests
+{
+    private static readonly DateTimeOffset ClockStart = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan StalledAfter = TimeSpan.FromMinutes(5);
+
+    private string _connectionString = null!;
+    private NpgsqlDataSource _dataSource = null!;
+    private ManualClock _clock = null!;
+    private SagaMediatorHost _host = null!;
+    private OrderSagaQueries _queries = null!;
+
+    [SetUp]
+    public async Task CreateDatabaseAsync()
+    {
+        _connectionString = await TestDatabase.CreateMigratedAsync("sagas_stalled");
+        _dataSource = NpgsqlDataSource.Create(_connectionString);
+        _clock = new ManualClock(ClockStart);
+        _host = SagaMediatorHost.Start(_connectionString, _clock);
+        _queries = new OrderSagaQueries(_dataSource);
+    }
+
+    [TearDown]
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Only_orders_waiting_on_a_service_for_longer_than_the_limit_are_flagged()
+    {
+        var created = await OrderAtAsync(o => [o.Created()]);
+        var authorized = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.Authorized()]);
+        var notReleased = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.PaymentFailed()]);
+        var released = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.PaymentFailed(), o.Released()]);
+        var rejected = await OrderAtAsync(o => [o.Created(), o.Rejected()]);
+        var assigned = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.Authorized(), o.Assigned()]);
+        var delivered = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.Authorized(), o.Assigned(), o.Completed()]);
+        _clock.Advance(StalledAfter + TimeSpan.FromSeconds(1));
+        var recent = await OrderAtAsync(o => [o.Created()]);
+
+        var flagged = await Detector().ScanAsync(CancellationToken.None);
+
+        Assert.That(flagged, Is.EquivalentTo(new[] { created, authorized, notReleased }));
+        var stalled = await _queries.ListStalledAsync(100, CancellationToken.None);
+        Assert.That(stalled.Select(s => s.OrderId), Is.EquivalentTo(new[] { created, authorized, notReleased }));
+        foreach (var orderId in new[] { released, rejected, assigned, delivered, recent })
+        {
+            Assert.That((await FindAsync(orderId)).Stalled, Is.False, orderId);
+        }
+    }
+
+    [Test]
+    public async Task Flagging_records_the_stall_in_the_history_and_bumps_the_version()
+    {
+        var orderId = await OrderAtAsync(o => [o.Created(), o.Reserved()]);
+        var before = await FindAsync(orderId);
+        _clock.Advance(StalledAfter + TimeSpan.FromMinutes(1));
+
+        await Detector().ScanAsync(CancellationToken.None);
+
+        var after = await FindAsync(orderId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after.Stalled, Is.True);
+            Assert.That(after.StalledAt, Is.EqualTo(_clock.GetUtcNow()));
+            Assert.That(after.State, Is.EqualTo(OrderSagaStatus.InventoryReserved));
+            Assert.That(after.Version, Is.EqualTo(before.Version + 1));
+            Assert.That(after.History, Has.Count.EqualTo(before.History.Count + 1));
+            Assert.That(after.History[^1], Is.EqualTo(new SagaTransition(
+                OrderSagaStatus.InventoryReserved, OrderSagaStatus.InventoryReserved, SagaTransition.StalledEventType,
+                null, _clock.GetUtcNow(), null, SagaTransitionNotes.Stalled)));
+        }
+    }
+
+    [Test]
+    public async Task A_stalled_order_is_flagged_once()
+    {
+        var orderId = await OrderAtAsync(o => [o.Created()]);
+        _clock.Advance(StalledAfter * 2);
+        var detector = Detector();
+
+        var first = await detector.ScanAsync(CancellationToken.None);
+        _clock.Advance(StalledAfter * 2);
+        var second = await detector.ScanAsync(CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first, Is.EqualTo(new[] { orderId }));
+            Assert.That(second, Is.Empty);
+            Assert.That((await FindAsync(orderId)).History.Count(t => t.EventType == SagaTransition.StalledEventType), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task The_next_transition_clears_the_flag_and_a_late_event_does_not()
+    {
+        var order = OrderEvents.ForNewOrder();
+        await _host.HandleAsync(order.Reserved());
+        _clock.Advance(StalledAfter * 2);
+        await Detector().ScanAsync(CancellationToken.None);
+        Assert.That((await FindAsync(order.OrderId)).Stalled, Is.True);
+
+        await _host.HandleAsync(order.Created());
+        Assert.That((await FindAsync(order.OrderId)).Stalled, Is.True, "a late event is no progress");
+
+        await _host.HandleAsync(order.Authorized());
+        var view = await FindAsync(order.OrderId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(view.Stalled, Is.False);
+            Assert.That(view.StalledAt, Is.Null);
+            Assert.That(view.History.Select(t => t.EventType), Is.EqualTo(new[]
+            {
+                EventTypes.InventoryReserved, SagaTransition.StalledEventType, EventTypes.OrderCreated, EventTypes.PaymentAuthorized,
+            }));
+        }
+    }
+
+    [Test]
+    public async Task A_saga_being_changed_is_skipped_rather_than_waited_for_or_flagged()
+    {
+        var order = OrderEvents.ForNewOrder();
+        await _host.HandleAsync(order.Created());
+        _clock.Advance(StalledAfter * 2);
+
+        await using (var unit = await _host.BeginAsync())
+        {
+            await unit.SendAsync(order.Reserved());
+            // The detector skips the row the saga transaction holds, rather than waiting for it.
+            Assert.That(await Detector().ScanAsync(CancellationToken.None), Is.Empty);
+            await unit.CommitAsync();
+        }
+
+        var view = await FindAsync(order.OrderId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(view.State, Is.EqualTo(OrderSagaStatus.InventoryReserved));
+            Assert.That(view.Stalled, Is.False);
+            // The transition restarted the clock: nothing is due now.
+            Assert.That(await Detector().ScanAsync(CancellationToken.None), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task The_hosted_detector_scans_at_start_and_then_at_every_interval()
+    {
+        var early = await OrderAtAsync(o => [o.Created()]);
+        _clock.Advance(StalledAfter * 2);
+        using var detector = Detector(scanInterval: TimeSpan.FromMilliseconds(100));
+        await detector.StartAsync(CancellationToken.None);
+        try
+        {
+            await Eventually.ReturnsAsync(() => FindAsync(early), view => view.Stalled, "the order stalled before start is flagged");
+
+            var later = await OrderAtAsync(o => [o.Created(), o.Reserved()]);
+            _clock.Advance(StalledAfter * 2);
+            await Eventually.ReturnsAsync(() => FindAsync(later), view => view.Stalled, "the order stalled after start is flagged");
+        }
+        finally
+        {
+            await detector.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private StalledSagaDetector Detector(TimeSpan? scanInterval = null) =>
+        new(
+            _dataSource,
+            Options.Create(new StalledSagaOptions { StalledAfter = StalledAfter, ScanInterval = scanInterval ?? TimeSpan.FromSeconds(30) }),
+            _clock,
+            NullLogger<StalledSagaDetector>.Instance);
+
+    private async Task<string> OrderAtAsync(Func<OrderEvents, IEventEnvelope[]> events)
+    {
+        var order = OrderEvents.ForNewOrder();
+        await _host.HandleAsync(events(order));
+        return order.OrderId;
+    }
+
+    private async Task<OrderSagaView> FindAsync(string orderId) =>
+        await _queries.FindAsync(orderId, CancellationToken.None) ?? throw new InvalidOperationException($"No saga for {orderId}.");
+}
