@@ -63,7 +63,8 @@ start_service() {
   ASPNETCORE_URLS="http://127.0.0.1:$port" \
   ConnectionStrings__Database="Host=127.0.0.1;Port=$pg_port;Database=$database;Username=postgres" \
   Kafka__BootstrapServers="localhost:$kafka_port" \
-  Delivery__TimeScale="${DELIVERY_TIME_SCALE:-30}" \
+  Delivery__TimeScale="${DELIVERY_TIME_SCALE:-20}" \
+  Admin__ApiKey="${ADMIN_API_KEY:-local-admin-key}" \
     dotnet "Services/$project/bin/Release/net10.0/$project.dll" > >(prefix "$name") 2>&1 &
   pids+=($!)
 }
@@ -84,7 +85,8 @@ done
 cat <<TXT
 run: ready.
   order-service      http://localhost:8081/api/orders
-  query-api          http://localhost:8080/api/orders   /api/sagas/{orderId}   /api/admin/dlq
+  query-api          http://localhost:8080/api/orders   /api/sagas/{orderId}
+                     http://localhost:8080/api/admin/dlq   (X-Api-Key: ${ADMIN_API_KEY:-local-admin-key})
   payment-service    http://localhost:8082
   inventory-service  http://localhost:8083
   delivery-service   http://localhost:8084

@@ -49,6 +49,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource database, IEnumerable<Migrat
 
     private IEnumerable<(string Name, string Sql)> Scripts() =>
         sources
+            .DistinctBy(source => (source.Name, source.Assembly))
             .SelectMany(source => source.Assembly.GetManifestResourceNames()
                 .Where(resource => resource.EndsWith(".sql", StringComparison.Ordinal))
                 .Select(resource => (Name: $"{source.Name}/{ScriptName(resource)}", Sql: Read(source.Assembly, resource))))

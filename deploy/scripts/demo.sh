@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Places three orders on a running platform — one that is delivered, one out of stock, one whose payment is
+# declined — and prints each order's lifecycle and ETA from query-api as they change, until all three are final.
+#   deploy/scripts/demo.sh            (run.sh --demo calls it once the platform is ready)
+# Environment: ORDER_URL (default http://localhost:8081), QUERY_URL (default http://localhost:8080), DEMO_TIMEOUT (s, 180).
+set -euo pipefail
+order_url=${ORDER_URL:-http://localhost:8081}
+query_url=${QUERY_URL:-http://localhost:8080}
+timeout=${DEMO_TIMEOUT:-180}
+
+place() {
+  local label=$1 customer=$2 sku=$3 quantity=$4 price=$5
+  curl -fsS -X POST "$order_url/api/orders" \
+    -H 'Content-Type: application/json' -H "X-Correlation-Id: demo-$label-$$" \
+    -d "{\"customerId\":\"$customer\",\"currency\":\"EUR\",
+         \"items\":[{\"sku\":\"$sku\",\"quantity\":$quantity,\"unitPrice\":$price}],
+         \"deliveryAddress\":{\"latitude\":48.8606,\"longitude\":2.3376}}" | jq -r .orderId
+}
+
+declare -A label expected last
+for spec in "delivered customer-42 SKU-001 2 19.90 DELIVERED" \
+            "out-of-stock customer-43 SKU-LOW 5 4.50 INVENTORY_REJECTED" \
+            "declined blocked-44 SKU-002 1 99.00 PAYMENT_FAILED"; do
+  read -r name customer sku quantity price final <<<"$spec"
+  id=$(place "$name" "$customer" "$sku" "$quantity" "$price")
+  label[$id]=$name; expected[$id]=$final; last[$id]=""
+  printf 'demo: placed %-13s order %s (%s x%s for %s)\n' "$name" "$id" "$sku" "$quantity" "$customer"
+done
+
+deadline=$((SECONDS + timeout))
+while :; do
+  pending=0
+  for id in "${!label[@]}"; do
+    view=$(curl -fs "$query_url/api/orders/$id" || true)
+    [ -n "$view" ] || { pending=1; continue; }
+    line=$(jq -r '"\(.status)\(if .eta then "  eta " + .eta else "" end)\(if .delivery.etaSequence then "  (update #\(.delivery.etaSequence))" else "" end)"' <<<"$view")
+    if [ "$line" != "${last[$id]}" ]; then
+      printf 'demo: %-13s %s  %s\n' "${label[$id]}" "$(date +%T)" "$line"
+      last[$id]=$line
+    fi
+    [ "$(jq -r .status <<<"$view")" = "${expected[$id]}" ] || pending=1
+  done
+  [ $pending = 0 ] && break
+  if [ $SECONDS -ge $deadline ]; then
+    echo "demo: not every order reached its final state in ${timeout}s" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+
+echo "demo: every order reached its final state. Saga of the delivered order:"
+for id in "${!label[@]}"; do
+  [ "${label[$id]}" = delivered ] && curl -fs "$query_url/api/sagas/$id" | jq '{state, version, history: [.history[] | "\(.from // "-") -> \(.to) on \(.eventType)"]}'
+done
