@@ -6,8 +6,12 @@ namespace Fulfillment.Chassis.Consuming;
 public sealed class ConsumerGroupStatus
 {
     private readonly ConcurrentDictionary<string, int> _assigned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lag = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, int> AssignedPartitions => _assigned;
+
+    /// <summary>Records behind the high watermark, per group, as of the last commit round.</summary>
+    public IReadOnlyDictionary<string, long> Lag => _lag;
 
     public bool HasPartitions(string groupId) => _assigned.TryGetValue(groupId, out var count) && count > 0;
 
@@ -19,4 +23,6 @@ public sealed class ConsumerGroupStatus
         _assigned.AddOrUpdate(groupId, 0, (_, current) => Math.Max(0, current - count));
 
     internal void MarkStopped(string groupId) => _assigned[groupId] = 0;
+
+    internal void SetLag(string groupId, long lag) => _lag[groupId] = lag;
 }

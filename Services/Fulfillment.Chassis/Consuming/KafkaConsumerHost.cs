@@ -70,7 +70,9 @@ internal sealed class KafkaConsumerHost(
 
                 if (DateTime.UtcNow >= nextCommit)
                 {
-                    Commit(consumer, Snapshot());
+                    var partitions = Snapshot();
+                    Commit(consumer, partitions);
+                    status.SetLag(group.GroupId, Lag(consumer, partitions));
                     nextCommit = DateTime.UtcNow + _options.CommitInterval;
                 }
             }
@@ -238,6 +240,23 @@ internal sealed class KafkaConsumerHost(
             // Not committed now means committed next time, or read again by the next owner and skipped by the inbox.
             ChassisLog.CommitFailed(logger, ex, group.GroupId, ex.Error.Reason);
         }
+    }
+
+    /// <summary>High watermark less position, from what the client already knows (no broker round trip).</summary>
+    private static long Lag(IConsumer<string?, byte[]?> consumer, List<PartitionProgress> partitions)
+    {
+        long lag = 0;
+        foreach (var partition in partitions)
+        {
+            var high = consumer.GetWatermarkOffsets(partition.Partition).High;
+            var position = consumer.Position(partition.Partition);
+            if (!high.IsSpecial && !position.IsSpecial)
+            {
+                lag += Math.Max(0, high.Value - position.Value);
+            }
+        }
+
+        return lag;
     }
 
     private static int LaneOf(ConsumeResult<string?, byte[]?> result, int laneCount)

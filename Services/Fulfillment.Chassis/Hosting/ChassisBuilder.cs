@@ -16,6 +16,8 @@ public sealed class ChassisBuilder(IHostApplicationBuilder host, string serviceN
 
     internal Action<Serilog.LoggerConfiguration>? LoggingOverrides { get; private set; }
 
+    internal Action<OpenTelemetry.Trace.TracerProviderBuilder>? TracingOverrides { get; private set; }
+
     public string ServiceName { get; } = serviceName;
 
     public IServiceCollection Services => host.Services;
@@ -57,6 +59,13 @@ public sealed class ChassisBuilder(IHostApplicationBuilder host, string serviceN
     public ChassisBuilder ConfigureLogging(Action<Serilog.LoggerConfiguration> configure)
     {
         LoggingOverrides += configure;
+        return this;
+    }
+
+    /// <summary>Adds to the OpenTelemetry tracer provider (an exporter, a source) after the chassis defaults.</summary>
+    public ChassisBuilder ConfigureTracing(Action<OpenTelemetry.Trace.TracerProviderBuilder> configure)
+    {
+        TracingOverrides += configure;
         return this;
     }
 

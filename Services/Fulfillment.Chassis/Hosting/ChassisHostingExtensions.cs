@@ -43,6 +43,9 @@ public static class ChassisHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ChassisMetrics>();
+        services.TryAddSingleton<OutboxBacklog>();
+        services.TryAddSingleton<ConsumerGroupStatus>();
+        services.AddChassisTelemetry(configuration, serviceName, chassis.TracingOverrides);
 
         AddDatabase<TDbContext>(services, configuration);
         AddOutbox(services, configuration);

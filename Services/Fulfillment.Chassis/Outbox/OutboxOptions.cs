@@ -19,6 +19,9 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the backlog metrics (rows, oldest row's age) are measured.</summary>
+    public TimeSpan BacklogMeasureInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Run the relay in this process (off for tools that only write the outbox).</summary>
     public bool RelayEnabled { get; set; } = true;
 }

@@ -25,6 +25,7 @@ internal sealed class OutboxRelay(
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ChassisMetrics metrics,
+    OutboxBacklog backlog,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     // Claims and deletes in one statement; the transaction stays open until Kafka has acknowledged every row, so a
@@ -62,8 +63,32 @@ internal sealed class OutboxRelay(
 
     private readonly OutboxOptions _options = options.Value;
 
+    private const string BacklogSql = "SELECT count(*), COALESCE(now() - min(created_at), interval '0') FROM outbox_messages";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Concurrency)).Select(_ => RunWorkerAsync(stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Concurrency))
+            .Select(_ => RunWorkerAsync(stoppingToken))
+            .Append(MeasureBacklogAsync(stoppingToken)));
+
+    private async Task MeasureBacklogAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var command = database.CreateCommand(BacklogSql);
+                await using var reader = await command.ExecuteReaderAsync(stoppingToken);
+                await reader.ReadAsync(stoppingToken);
+                backlog.Update(reader.GetInt64(0), reader.GetFieldValue<TimeSpan>(1));
+            }
+            catch (NpgsqlException ex)
+            {
+                ChassisLog.RelayFailed(logger, ex);
+            }
+
+            await Task.Delay(_options.BacklogMeasureInterval, clock, stoppingToken);
+        }
+    }
 
     private async Task RunWorkerAsync(CancellationToken stoppingToken)
     {

@@ -27,8 +27,9 @@ public abstract class ChassisTestBase
     [TearDown]
     public async Task StopInfrastructureAsync() => await Kafka.DisposeAsync();
 
-    protected Task<SampleService> StartServiceAsync(IDictionary<string, string?>? settings = null, CapturingSink? logs = null) =>
-        SampleService.StartAsync(ConnectionString, Kafka.BootstrapServers, Behavior, settings, logs);
+    protected Task<SampleService> StartServiceAsync(
+        IDictionary<string, string?>? settings = null, CapturingSink? logs = null, Action<Hosting.ChassisBuilder>? configure = null) =>
+        SampleService.StartAsync(ConnectionString, Kafka.BootstrapServers, Behavior, settings, logs, configure);
 
     protected Task<Confluent.Kafka.DeliveryResult<string, byte[]>> ProduceAsync(IEventEnvelope envelope) =>
         SampleService.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.ToMessage(envelope));

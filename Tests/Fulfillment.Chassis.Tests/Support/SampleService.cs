@@ -24,7 +24,8 @@ public sealed class SampleService : IAsyncDisposable
         string bootstrapServers,
         ConsumerBehavior behavior,
         IDictionary<string, string?>? settings = null,
-        CapturingSink? logs = null)
+        CapturingSink? logs = null,
+        Action<ChassisBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -51,6 +52,8 @@ public sealed class SampleService : IAsyncDisposable
             {
                 chassis.ConfigureLogging(logging => logging.WriteTo.Sink(logs));
             }
+
+            configure?.Invoke(chassis);
         });
         builder.Services.AddSingleton(behavior);
         var host = builder.Build();
