@@ -60,7 +60,7 @@ grep -q "embedded-kafka ready" "$kafka_log" || { echo "run: the embedded Kafka d
 
 start_service() {
   local name=$1 project=$2 port=$3 database=$4
-  ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  Urls="http://127.0.0.1:$port" \
   ConnectionStrings__Database="Host=127.0.0.1;Port=$pg_port;Database=$database;Username=postgres" \
   Kafka__BootstrapServers="localhost:$kafka_port" \
   Delivery__TimeScale="${DELIVERY_TIME_SCALE:-20}" \

@@ -1,0 +1,26 @@
+namespace Fulfillment.InventoryService;
+
+/// <summary>inventory-service's log lines, source-generated.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2001, LogLevel.Information, "Stock seeding added {Added} of {Configured} catalog SKUs to warehouse {Warehouse}; SKUs already present keep their stock")]
+    public static partial void StockSeeded(ILogger logger, int added, int configured, string warehouse);
+
+    [LoggerMessage(2101, LogLevel.Information, "Order {OrderId}: reserved {LineCount} SKUs as reservation {ReservationId}")]
+    public static partial void StockReserved(ILogger logger, string orderId, Guid reservationId, int lineCount);
+
+    [LoggerMessage(2102, LogLevel.Information, "Order {OrderId}: rejected ({Reason})")]
+    public static partial void StockRejected(ILogger logger, string orderId, string reason);
+
+    [LoggerMessage(2103, LogLevel.Information, "Order {OrderId} already has an allocation decision; order.created {EventId} ignored")]
+    public static partial void OrderAlreadyDecided(ILogger logger, string orderId, Guid eventId);
+
+    [LoggerMessage(2201, LogLevel.Information, "Order {OrderId}: released {LineCount} SKUs of reservation {ReservationId}")]
+    public static partial void StockReleased(ILogger logger, string orderId, Guid reservationId, int lineCount);
+
+    [LoggerMessage(2202, LogLevel.Information, "Order {OrderId}: nothing to release (reservation is {Status})")]
+    public static partial void ReleaseSkipped(ILogger logger, string orderId, string status);
+
+    [LoggerMessage(2203, LogLevel.Warning, "Order {OrderId}: payment failed before any reservation; the order is cancelled here")]
+    public static partial void ReleaseWithoutReservation(ILogger logger, string orderId);
+}

@@ -1,0 +1,15 @@
+namespace Fulfillment.InventoryService.Stock;
+
+/// <summary>The warehouse and its initial stock (section <c>Inventory</c>).</summary>
+public sealed class InventoryOptions
+{
+    public const string SectionName = "Inventory";
+
+    public string Warehouse { get; set; } = "WH-01";
+
+    /// <summary>
+    /// Units per SKU seeded at start-up for SKUs the database does not know yet. Known SKUs keep their current stock:
+    /// a restart must not hand back units that orders already took.
+    /// </summary>
+    public Dictionary<string, int> Catalog { get; set; } = new(StringComparer.Ordinal);
+}

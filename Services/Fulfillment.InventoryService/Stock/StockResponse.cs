@@ -1,0 +1,3 @@
+namespace Fulfillment.InventoryService.Stock;
+
+public sealed record StockResponse(string Sku, string Warehouse, int Available, int Reserved, DateTimeOffset UpdatedAt);

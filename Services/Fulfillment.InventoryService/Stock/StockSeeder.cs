@@ -1,0 +1,60 @@
+using Fulfillment.InventoryService.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fulfillment.InventoryService.Stock;
+
+/// <summary>
+/// Adds the configured catalog's SKUs that the database does not have yet; existing rows are left alone, so stock
+/// that orders consumed is never reset by a restart.
+/// </summary>
+/// <remarks>
+/// Runs in <see cref="StartingAsync"/>: after the chassis' migrations (registered earlier, run in the same phase and
+/// in registration order) and before any hosted service's StartAsync, so the consumers never see an unseeded catalog.
+/// </remarks>
+public sealed class StockSeeder(
+    IServiceScopeFactory scopes,
+    IOptions<InventoryOptions> options,
+    TimeProvider clock,
+    ILogger<StockSeeder> logger) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
+        var added = await SeedAsync(db, options.Value, clock.GetUtcNow(), cancellationToken);
+        Log.StockSeeded(logger, added, options.Value.Catalog.Count, options.Value.Warehouse);
+    }
+
+    /// <summary>Inserts the missing SKUs in one statement; instances starting together cannot insert one twice.</summary>
+    /// <returns>How many SKUs were added.</returns>
+    public static async Task<int> SeedAsync(
+        InventoryDbContext db, InventoryOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (options.Catalog.Count == 0)
+        {
+            return 0;
+        }
+
+        var skus = options.Catalog.Keys.ToArray();
+        var units = skus.Select(sku => options.Catalog[sku]).ToArray();
+        return await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO stock (sku, warehouse, available, reserved, updated_at)
+            SELECT catalog.sku, {options.Warehouse}, catalog.units, 0, {now}
+            FROM unnest({skus}, {units}) AS catalog (sku, units)
+            ON CONFLICT (sku) DO NOTHING
+            """,
+            cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

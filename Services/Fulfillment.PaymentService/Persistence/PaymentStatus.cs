@@ -1,0 +1,7 @@
+namespace Fulfillment.PaymentService.Persistence;
+
+public enum PaymentStatus
+{
+    Authorized,
+    Declined,
+}

@@ -1,0 +1,163 @@
+using Fulfillment.InventoryService.Persistence;
+using Fulfillment.InventoryService.Reservations;
+using Fulfillment.InventoryService.Stock;
+using Fulfillment.InventoryService.Tests.Support;
+using Fulfillment.Messages;
+using MassTransit;
+using MassTransit.Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NUnit.Framework;
+using static Fulfillment.InventoryService.Tests.Support.Envelopes;
+
+namespace Fulfillment.InventoryService.Tests.Reservations;
+
+/// <summary>
+/// Many orders, on many partitions, competing at the same moment for the last units. Each order is handled as the
+/// consumer host handles a record: its own DI scope and DbContext, a transaction opened first, the consumer dispatched
+/// through the MassTransit mediator, then SaveChanges and commit.
+/// </summary>
+[TestFixture]
+public sealed class OversellTests
+{
+    private ServiceProvider _provider = null!;
+    private string _connectionString = null!;
+    private OutcomeRecorder.Outcomes _outcomes = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _connectionString = await TestDatabase.CreateAsync();
+        _outcomes = new OutcomeRecorder.Outcomes();
+        var services = new ServiceCollection();
+        var configuration = InventoryHarness.InventoryConfiguration(new Dictionary<string, int>
+        {
+            ["SKU-HOT"] = 20,
+            ["SKU-P"] = 25,
+            ["SKU-Q"] = 25,
+            ["SKU-R"] = 1000,
+        });
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_outcomes);
+        services.AddDbContext<InventoryDbContext>(options => options.UseNpgsql(
+            new NpgsqlConnectionStringBuilder(_connectionString) { MaxPoolSize = 150 }.ConnectionString));
+        services.AddStock(configuration);
+        services.AddMediator(mediator =>
+        {
+            mediator.AddConsumer<ReserveStock>();
+            mediator.AddConsumer<OutcomeRecorder>();
+        });
+        _provider = services.BuildServiceProvider(validateScopes: true);
+        await InventoryHarness.SeedAsync(_provider);
+    }
+
+    [TearDown]
+    public async Task StopAsync() => await _provider.DisposeAsync();
+
+    [Test]
+    public async Task Sixty_concurrent_orders_for_twenty_units_reserve_exactly_twenty()
+    {
+        var orders = Enumerable.Range(1, 60).Select(i => OrderCreated($"hot-{i:D2}", Line("SKU-HOT", 1))).ToList();
+
+        var lowest = await RunConcurrentlyAsync(orders, "SKU-HOT");
+
+        var stock = await StockAsync("SKU-HOT");
+        var decisions = await StatusCountsAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_outcomes.Reserved, Has.Count.EqualTo(20));
+            Assert.That(_outcomes.Rejected, Has.Count.EqualTo(40));
+            Assert.That(_outcomes.Rejected.SelectMany(r => r.Shortages), Has.All.Matches<StockShortage>(s => s is { Sku: "SKU-HOT", Requested: 1, Available: 0 }));
+            Assert.That(decisions.GetValueOrDefault(ReservationStatus.Reserved), Is.EqualTo(20));
+            Assert.That(decisions.GetValueOrDefault(ReservationStatus.Rejected), Is.EqualTo(40));
+            Assert.That((stock.Available, stock.Reserved), Is.EqualTo((0, 20)));
+            Assert.That(lowest, Is.GreaterThanOrEqualTo(0), "stock was seen below zero while the orders ran");
+        }
+    }
+
+    [Test]
+    public async Task Concurrent_multi_line_orders_in_any_line_order_neither_oversell_nor_deadlock()
+    {
+        // Lines listed in opposite orders: without locking in one SKU order, pairs of these would deadlock.
+        var orders = Enumerable.Range(1, 50)
+            .Select(i => i % 2 == 0
+                ? OrderCreated($"multi-{i:D2}", Line("SKU-R", 1), Line("SKU-Q", 1), Line("SKU-P", 1))
+                : OrderCreated($"multi-{i:D2}", Line("SKU-P", 1), Line("SKU-Q", 1), Line("SKU-R", 1)))
+            .ToList();
+
+        var lowest = await RunConcurrentlyAsync(orders, "SKU-P");
+
+        var p = await StockAsync("SKU-P");
+        var q = await StockAsync("SKU-Q");
+        var r = await StockAsync("SKU-R");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_outcomes.Reserved, Has.Count.EqualTo(25));
+            Assert.That(_outcomes.Rejected, Has.Count.EqualTo(25));
+            Assert.That((p.Available, p.Reserved), Is.EqualTo((0, 25)));
+            Assert.That((q.Available, q.Reserved), Is.EqualTo((0, 25)));
+
+            // All or nothing: rejected orders did not keep their SKU-R unit.
+            Assert.That((r.Available, r.Reserved), Is.EqualTo((975, 25)));
+            Assert.That(lowest, Is.GreaterThanOrEqualTo(0));
+        }
+    }
+
+    /// <summary>Runs every order at once; returns the lowest available level of <paramref name="watchedSku"/> seen meanwhile.</summary>
+    private async Task<int> RunConcurrentlyAsync(List<EventEnvelope<OrderCreated>> orders, string watchedSku)
+    {
+        var ready = new CountdownEvent(orders.Count);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handlers = orders.Select(order => Task.Run(async () =>
+        {
+            await using var scope = _provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
+            var mediator = scope.ServiceProvider.GetRequiredService<IScopedMediator>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            ready.Signal();
+            await go.Task;
+            await mediator.Send(order);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        })).ToList();
+
+        Assert.That(ready.Wait(TimeSpan.FromSeconds(60)), Is.True, "not every order got its transaction");
+        using var watching = new CancellationTokenSource();
+        var watcher = WatchLowestAsync(watchedSku, watching.Token);
+        go.SetResult();
+        await Task.WhenAll(handlers);
+        await watching.CancelAsync();
+        return await watcher;
+    }
+
+    private async Task<int> WatchLowestAsync(string sku, CancellationToken stop)
+    {
+        var lowest = int.MaxValue;
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand("SELECT available FROM stock WHERE sku = @sku", connection);
+        command.Parameters.AddWithValue("sku", sku);
+        while (!stop.IsCancellationRequested)
+        {
+            lowest = Math.Min(lowest, (int)(await command.ExecuteScalarAsync(CancellationToken.None))!);
+        }
+
+        return lowest;
+    }
+
+    private async Task<StockItem> StockAsync(string sku)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<InventoryDbContext>().Stock.AsNoTracking().SingleAsync(s => s.Sku == sku);
+    }
+
+    private async Task<Dictionary<ReservationStatus, int>> StatusCountsAsync()
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<InventoryDbContext>().Reservations
+            .GroupBy(r => r.Status)
+            .ToDictionaryAsync(g => g.Key, g => g.Count());
+    }
+}

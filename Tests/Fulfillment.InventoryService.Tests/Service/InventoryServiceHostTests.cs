@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.InventoryService.Reservations;
+using Fulfillment.InventoryService.Stock;
+using Fulfillment.InventoryService.Tests.Support;
+using Fulfillment.Messages;
+using NUnit.Framework;
+using static Fulfillment.InventoryService.Tests.Support.Envelopes;
+
+namespace Fulfillment.InventoryService.Tests.Service;
+
+/// <summary>
+/// The whole service as it runs: Program and appsettings.json, migrations and seeding at start-up, the Kafka consumer
+/// group, the outbox relay, HTTP. Kafka is the embedded mock cluster, PostgreSQL the test server.
+/// </summary>
+[TestFixture]
+public sealed class InventoryServiceHostTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private EmbeddedKafkaCluster _kafka = null!;
+    private InventoryServiceFactory _service = null!;
+    private HttpClient _http = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Topics = [.. Topics.All], Partitions = 6 });
+        var connectionString = await DatabaseFixture.Postgres.CreateDatabaseAsync("inventory_host", CancellationToken.None);
+        _service = new InventoryServiceFactory(connectionString, _kafka.BootstrapServers);
+        _http = _service.CreateClient();
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        _http.Dispose();
+        await _service.DisposeAsync();
+        await _kafka.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Demo_catalog_is_seeded_from_appsettings()
+    {
+        var stock = await _http.GetFromJsonAsync<List<StockResponse>>("/api/stock");
+
+        var expected = Enumerable.Range(1, 10).Select(i => ($"SKU-{i:D3}", 1000)).Append(("SKU-LOW", 3));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stock!.Select(s => (s.Sku, s.Available)), Is.EquivalentTo(expected));
+            Assert.That(stock!.Select(s => s.Warehouse).Distinct(), Is.EqualTo(new[] { "WH-01" }));
+        }
+    }
+
+    [Test]
+    public async Task Order_from_kafka_is_reserved_then_released_when_payment_fails()
+    {
+        var order = OrderCreated("host-order-1", Line("SKU-001", 2), Line("SKU-LOW", 1));
+        await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.OrderEvents, order);
+
+        var reserved = await KafkaTopic.ReadUntilAsync(
+            _kafka.BootstrapServers, Topics.InventoryEvents, records => records.Count >= 1, Patience);
+        Assert.That(reserved, Has.Count.EqualTo(1));
+        var (key, envelope) = reserved[0];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(key, Is.EqualTo("host-order-1"));
+            Assert.That(envelope.EventType, Is.EqualTo(EventTypes.InventoryReserved));
+            Assert.That(envelope.OrderId, Is.EqualTo("host-order-1"));
+            Assert.That(envelope.CorrelationId, Is.EqualTo(order.CorrelationId));
+            Assert.That(envelope.CausationId, Is.EqualTo(order.EventId.ToString()));
+            Assert.That(envelope.Producer, Is.EqualTo("inventory-service"));
+            Assert.That(((InventoryReserved)envelope.Payload).Lines, Is.EqualTo(new[] { new StockLine("SKU-001", 2), new StockLine("SKU-LOW", 1) }));
+            Assert.That((await StockAsync("SKU-LOW")).Available, Is.EqualTo(2));
+            Assert.That((await ReservationAsync("host-order-1")).Status, Is.EqualTo("reserved"));
+        }
+
+        var failed = PaymentFailed("host-order-1");
+        await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.PaymentEvents, failed);
+
+        var events = await KafkaTopic.ReadUntilAsync(
+            _kafka.BootstrapServers, Topics.InventoryEvents, records => records.Count >= 2, Patience);
+        Assert.That(events.Select(e => e.Envelope.EventType), Is.EqualTo(new[] { EventTypes.InventoryReserved, EventTypes.InventoryReleased }));
+        var released = (InventoryReleased)events[1].Envelope.Payload;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events[1].Envelope.CausationId, Is.EqualTo(failed.EventId.ToString()));
+            Assert.That(released.ReservationId, Is.EqualTo(((InventoryReserved)envelope.Payload).ReservationId));
+            Assert.That((await StockAsync("SKU-LOW")).Available, Is.EqualTo(3));
+            Assert.That((await StockAsync("SKU-001")).Available, Is.EqualTo(1000));
+            Assert.That((await ReservationAsync("host-order-1")).Status, Is.EqualTo("released"));
+        }
+    }
+
+    [Test]
+    public async Task Unknown_sku_and_unknown_order_are_problem_details()
+    {
+        using var sku = await _http.GetAsync(new Uri("/api/stock/SKU-NOPE", UriKind.Relative));
+        using var order = await _http.GetAsync(new Uri("/api/reservations/no-such-order", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sku.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(sku.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(order.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(order.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        }
+    }
+
+    private async Task<StockResponse> StockAsync(string sku) =>
+        (await _http.GetFromJsonAsync<StockResponse>($"/api/stock/{sku}"))!;
+
+    /// <summary>The event on Kafka means its transaction committed: the reservation is there to read.</summary>
+    private async Task<ReservationResponse> ReservationAsync(string orderId) =>
+        (await _http.GetFromJsonAsync<ReservationResponse>($"/api/reservations/{orderId}"))!;
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using Confluent.Kafka;
+using Fulfillment.Chassis.Kafka;
+using Fulfillment.Messages;
+
+namespace Fulfillment.InventoryService.Tests.Support;
+
+/// <summary>Produces and reads envelopes as the other services and an independent reader would.</summary>
+public static class KafkaTopic
+{
+    public static async Task ProduceAsync(string bootstrapServers, string topic, IEventEnvelope envelope)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(
+            new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All }).Build();
+        await producer.ProduceAsync(topic, new Message<string, byte[]>
+        {
+            Key = envelope.OrderId,
+            Value = EnvelopeSerializer.Serialize(envelope),
+            Headers = new Headers
+            {
+                { RecordHeaders.EventId, Encoding.UTF8.GetBytes(envelope.EventId.ToString()) },
+                { RecordHeaders.EventType, Encoding.UTF8.GetBytes(envelope.EventType) },
+                { RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(envelope.CorrelationId) },
+                { RecordHeaders.ContentType, "application/json"u8.ToArray() },
+            },
+        });
+    }
+
+    /// <summary>Reads <paramref name="topic"/> from the beginning until <paramref name="done"/> holds or the deadline passes.</summary>
+    public static async Task<List<(string Key, IEventEnvelope Envelope)>> ReadUntilAsync(
+        string bootstrapServers, string topic, Func<List<(string Key, IEventEnvelope Envelope)>, bool> done, TimeSpan timeout)
+    {
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = $"test-reader-{Guid.NewGuid():N}",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        };
+        var records = new List<(string Key, IEventEnvelope Envelope)>();
+        await Task.Run(() =>
+        {
+            using var consumer = new ConsumerBuilder<string, byte[]>(config).Build();
+            consumer.Subscribe(topic);
+            var deadline = DateTime.UtcNow + timeout;
+            while (!done(records) && DateTime.UtcNow < deadline)
+            {
+                if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { IsPartitionEOF: false } result)
+                {
+                    var read = EnvelopeSerializer.Deserialize(result.Message.Value);
+                    if (read.Succeeded)
+                    {
+                        records.Add((result.Message.Key, read.Envelope));
+                    }
+                }
+            }
+
+            consumer.Close();
+        });
+        return records;
+    }
+}

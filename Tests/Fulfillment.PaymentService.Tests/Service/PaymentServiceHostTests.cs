@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.Messages;
+using Fulfillment.PaymentService.Payments;
+using Fulfillment.PaymentService.Tests.Support;
+using NUnit.Framework;
+using static Fulfillment.PaymentService.Tests.Support.Envelopes;
+
+namespace Fulfillment.PaymentService.Tests.Service;
+
+/// <summary>
+/// The whole service as it runs: Program and appsettings.json (default gateway rules), migrations at start-up, the
+/// Kafka consumer group on raw.inventory-events, the outbox relay, HTTP.
+/// </summary>
+[TestFixture]
+public sealed class PaymentServiceHostTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private EmbeddedKafkaCluster _kafka = null!;
+    private PaymentServiceFactory _service = null!;
+    private string _connectionString = null!;
+    private HttpClient _http = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Topics = [.. Topics.All], Partitions = 6 });
+        _connectionString = await DatabaseFixture.Postgres.CreateDatabaseAsync("payment_host", CancellationToken.None);
+        _service = new PaymentServiceFactory(_connectionString, _kafka.BootstrapServers);
+        _http = _service.CreateClient();
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        _http.Dispose();
+        await _service.DisposeAsync();
+        await _kafka.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Reservations_from_kafka_are_authorized_or_declined_once_each()
+    {
+        var good = InventoryReserved("host-ok", 120.00m);
+        var blocked = InventoryReserved("host-blocked", 5.00m, customerId: "blocked-7");
+        var tooMuch = InventoryReserved("host-big", 10_000.01m, currency: "USD");
+
+        // On host-ok's key, after its reservation: an event payment does not consume, then the same reservation re-sent
+        // under a new eventId. Same key, same partition: once the re-sent one is in the inbox, both were handled.
+        var notForPayment = For("host-ok", new InventoryRejected("insufficient stock", [new StockShortage("SKU-LOW", 5, 3)]));
+        var resent = InventoryReserved("host-ok", 120.00m);
+        foreach (var envelope in new IEventEnvelope[] { good, blocked, tooMuch, notForPayment, resent })
+        {
+            await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.InventoryEvents, envelope);
+        }
+
+        await Eventually.ReturnsAsync(
+            () => Database.CountAsync(_connectionString, "SELECT count(*) FROM inbox_messages WHERE event_id = @id", resent.EventId),
+            count => count == 1,
+            Patience,
+            "the re-sent reservation handled");
+        await Eventually.ReturnsAsync(
+            () => Database.CountAsync(_connectionString, "SELECT count(*) FROM outbox_messages"),
+            count => count == 0,
+            Patience,
+            "the outbox drained to Kafka");
+        var events = await KafkaTopic.ReadUntilAsync(
+            _kafka.BootstrapServers, Topics.PaymentEvents, records => records.Count >= 3, Patience);
+        var byOrder = events.ToLookup(e => e.Key);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events, Has.Count.EqualTo(3));
+            Assert.That(byOrder["host-ok"].Select(e => e.Envelope.EventType), Is.EqualTo(new[] { EventTypes.PaymentAuthorized }));
+            Assert.That(byOrder["host-blocked"].Select(e => e.Envelope.EventType), Is.EqualTo(new[] { EventTypes.PaymentFailed }));
+            Assert.That(byOrder["host-big"].Select(e => e.Envelope.EventType), Is.EqualTo(new[] { EventTypes.PaymentFailed }));
+            Assert.That(byOrder["host-ok"].Single().Envelope.CausationId, Is.EqualTo(good.EventId.ToString()));
+            Assert.That(byOrder["host-ok"].Single().Envelope.CorrelationId, Is.EqualTo(good.CorrelationId));
+            Assert.That(byOrder["host-ok"].Single().Envelope.Producer, Is.EqualTo("payment-service"));
+            Assert.That(
+                await Database.CountAsync(_connectionString, "SELECT count(*) FROM payments WHERE order_id = 'host-ok'"),
+                Is.EqualTo(1));
+        }
+
+        var payment = await _http.GetFromJsonAsync<PaymentResponse>("/api/payments/host-ok");
+        var authorized = (PaymentAuthorized)byOrder["host-ok"].Single().Envelope.Payload;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(payment!.PaymentId, Is.EqualTo(authorized.PaymentId));
+            Assert.That((payment.Status, payment.Amount, payment.AuthCode), Is.EqualTo(("authorized", 120.00m, authorized.AuthCode)));
+            Assert.That(authorized.DeliveryAddress, Is.EqualTo(Address));
+        }
+    }
+
+    [Test]
+    public async Task Unknown_order_is_a_problem_404()
+    {
+        using var response = await _http.GetAsync(new Uri("/api/payments/no-such-order", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        }
+    }
+}
