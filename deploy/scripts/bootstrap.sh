@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine with the .NET SDK lacks to build, test and run Fulfillment:
 # the OS librdkafka (Confluent.Kafka loads it; librdkafka-dev provides librdkafka.so and the mock cluster),
-# kcat (an independent Kafka client used by tests and the runbook), jq and curl (the demo) and PostgreSQL's
-# server binaries.
+# kcat (an independent Kafka client used by tests and the runbook), jq and curl (the demo), yamllint and
+# docker-compose (static checks of compose.yaml and deploy/k8s; no engine is needed) and PostgreSQL's server binaries.
 # Idempotent: installs only what is missing.
 set -euo pipefail
 
@@ -11,6 +11,8 @@ dpkg -s librdkafka-dev >/dev/null 2>&1 || missing+=(librdkafka-dev)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
 if ((${#missing[@]})); then

@@ -6,6 +6,10 @@ cd "$(dirname "$0")/../.."
 
 deploy/scripts/bootstrap.sh
 
+# Static checks of the deployment files (no Docker engine or cluster needed).
+yamllint -s -c .yamllint.yaml .yamllint.yaml compose.yaml deploy/k8s
+docker-compose -f compose.yaml config -q
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Fulfillment.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 
