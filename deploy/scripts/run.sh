@@ -65,7 +65,8 @@ start_service() {
   Kafka__BootstrapServers="localhost:$kafka_port" \
   Delivery__TimeScale="${DELIVERY_TIME_SCALE:-20}" \
   Admin__ApiKey="${ADMIN_API_KEY:-local-admin-key}" \
-    dotnet "Services/$project/bin/Release/net10.0/$project.dll" > >(prefix "$name") 2>&1 &
+    dotnet "Services/$project/bin/Release/net10.0/$project.dll" --contentRoot "$root/Services/$project/bin/Release/net10.0" \
+    > >(prefix "$name") 2>&1 &
   pids+=($!)
 }
 start_service query-api Fulfillment.QueryApi 8080 query_db

@@ -1,0 +1,3 @@
+namespace Fulfillment.EndToEnd.Tests.Api;
+
+public sealed record DeadLetterHeader(string Key, string? Value);

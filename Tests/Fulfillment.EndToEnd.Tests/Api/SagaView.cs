@@ -1,0 +1,12 @@
+namespace Fulfillment.EndToEnd.Tests.Api;
+
+/// <summary>query-api's <c>GET /api/sagas/{orderId}</c> (the fields the tests read).</summary>
+public sealed record SagaView(
+    string OrderId,
+    string State,
+    int Version,
+    bool Terminal,
+    bool StockReleased,
+    string? FailureReason,
+    DateTimeOffset? EstimatedArrival,
+    IReadOnlyList<SagaTransition> History);

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EndToEnd.Tests.Processes;
+using Fulfillment.Messages;
+using Fulfillment.Testing;
+using NUnit.Framework;
+
+namespace Fulfillment.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform, once for the test assembly: the embedded Kafka hosted in this process, one private PostgreSQL
+/// with a database per service, and the five services as separate OS processes from their build output, each on a
+/// free loopback port and reachable only over HTTP and Kafka, as in a deployment.
+/// </summary>
+/// <remarks>
+/// The services run with short retry back-offs (dead-lettering takes well under a second), a 6 s Kafka session
+/// timeout (the embedded broker waits out session timeouts on rebalances) and one ETA update per second. Every
+/// process is killed with its whole tree at tear-down, also when the set-up fails half way.
+/// </remarks>
+[SetUpFixture]
+public sealed class Platform
+{
+    /// <summary>Retries after the first attempt before a record is dead-lettered.</summary>
+    public const int RetryLimit = 2;
+
+    /// <summary>A bound for five .NET processes starting at once on a loaded two-core machine, not an expectation.</summary>
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+
+    private static Platform? _current;
+
+    private readonly Dictionary<ServiceSpec, ServiceProcess> _services = [];
+    private readonly Dictionary<ServiceSpec, Dictionary<string, string>> _environments = [];
+    private readonly Dictionary<ServiceSpec, HttpClient> _clients = [];
+    private PostgresServer? _postgres;
+    private EmbeddedKafkaCluster? _kafka;
+
+    /// <summary>The running platform; fails with a clear message when its set-up did not complete.</summary>
+    public static Platform Current =>
+        _current ?? throw new InvalidOperationException("The platform is not running: its set-up failed (see the OneTimeSetUp error).");
+
+    /// <summary>The running platform, or null before its set-up completed and after its tear-down.</summary>
+    public static Platform? Running => _current;
+
+    /// <summary>The key query-api's <c>/api/admin</c> endpoints require in <c>X-Api-Key</c> (fresh per run).</summary>
+    public string AdminApiKey { get; } = "e2e-" + Guid.NewGuid().ToString("N");
+
+    public string LogDirectory { get; } = Path.Combine(TestContext.CurrentContext.WorkDirectory, "e2e-logs");
+
+    public IEnumerable<ServiceProcess> Services => _services.Values;
+
+    public HttpClient Client(ServiceSpec service) => _clients[service];
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        var started = Stopwatch.StartNew();
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+        try
+        {
+            // Before anything starts: a missing build is the most likely failure and needs no clean-up.
+            var assemblies = ServiceSpec.All.ToDictionary(s => s, s => BuildOutput.ServiceAssembly(s.Project));
+
+            _kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Topics = [.. Topics.All], Partitions = 6 });
+            _postgres = await PostgresServer.StartAsync(CancellationToken.None);
+
+            var ports = FreePorts.Pick(ServiceSpec.All.Count);
+            foreach (var (spec, port) in ServiceSpec.All.Zip(ports))
+            {
+                var database = await _postgres.CreateDatabaseAsync(spec.DatabasePrefix, CancellationToken.None);
+                _environments[spec] = EnvironmentFor(spec, port, database, _kafka.BootstrapServers);
+                var process = new ServiceProcess(spec.Name, assemblies[spec], port, new ServiceLog(Path.Combine(LogDirectory, spec.Name + ".log")));
+                _services[spec] = process;
+                _clients[spec] = new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+            }
+
+            foreach (var spec in ServiceSpec.All)
+            {
+                _services[spec].Start(_environments[spec]);
+            }
+
+            await WaitUntilAllReadyAsync();
+            _current = this;
+            TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"e2e: platform ready in {started.Elapsed.TotalSeconds:F1} s ({BuildOutput.Configuration} build; Kafka {_kafka.BootstrapServers}; " +
+                $"PostgreSQL 127.0.0.1:{_postgres.Port}; logs in {LogDirectory})"));
+        }
+        catch
+        {
+            // NUnit skips the tear-down of a set-up that threw: nothing may outlive the failure.
+            await StopAsync();
+            throw;
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _current = null;
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        await Task.WhenAll(_services.Values.Select(s => Task.Run(s.Dispose)));
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        foreach (var log in _services.Values.Select(s => s.Log))
+        {
+            log.Dispose();
+        }
+
+        _services.Clear();
+        _clients.Clear();
+        if (_kafka is not null)
+        {
+            await _kafka.DisposeAsync();
+            _kafka = null;
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+            _postgres = null;
+        }
+    }
+
+    /// <summary>
+    /// Stops <paramref name="service"/> (SIGTERM) and starts it again with <paramref name="overrides"/> on top of its
+    /// platform settings (null: exactly the platform settings), then waits until it is ready. Same port, same database.
+    /// </summary>
+    public async Task RestartAsync(ServiceSpec service, IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var process = _services[service];
+        await process.StopAsync();
+        var environment = new Dictionary<string, string>(_environments[service], StringComparer.Ordinal);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        process.Start(environment);
+        await process.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
+    }
+
+    /// <summary>Waits for every service; the first one that fails stops the wait and is the error reported.</summary>
+    private async Task WaitUntilAllReadyAsync()
+    {
+        using var failed = new CancellationTokenSource();
+        var waits = _services.Values.Select(async service =>
+        {
+            try
+            {
+                await service.WaitUntilReadyAsync(ReadyTimeout, failed.Token);
+            }
+            catch (Exception) when (!failed.IsCancellationRequested)
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }).ToList();
+
+        try
+        {
+            await Task.WhenAll(waits);
+        }
+        catch (Exception) when (waits.FirstOrDefault(w => w.IsFaulted && w.Exception!.InnerException is not OperationCanceledException) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first.Exception!.InnerException!);
+        }
+    }
+
+    private Dictionary<string, string> EnvironmentFor(ServiceSpec spec, int port, string database, string bootstrapServers)
+    {
+        var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_URLS"] = url,
+            // appsettings.json's "Urls" outranks ASPNETCORE_URLS (host settings come first); a plain variable outranks both.
+            ["Urls"] = url,
+            ["ConnectionStrings__Database"] = database,
+            ["Kafka__BootstrapServers"] = bootstrapServers,
+            ["Kafka__Consumer__SessionTimeoutMs"] = "6000",
+            ["Retry__Limit"] = RetryLimit.ToString(CultureInfo.InvariantCulture),
+            ["Retry__MinInterval"] = "00:00:00.050",
+            ["Retry__MaxInterval"] = "00:00:00.250",
+            ["Retry__IntervalDelta"] = "00:00:00.050",
+        };
+
+        if (spec == ServiceSpec.QueryApi)
+        {
+            environment["Admin__ApiKey"] = AdminApiKey;
+        }
+        else if (spec == ServiceSpec.DeliveryService)
+        {
+            // Real-time driving speed keeps every delivery of the run on the road; ETA updates come each second.
+            environment["Delivery__EtaInterval"] = "00:00:01";
+            environment["Delivery__TimeScale"] = "1";
+        }
+        else if (spec == ServiceSpec.PaymentService)
+        {
+            environment["Payment__Gateway__TransientFailureRate"] = "0";
+        }
+
+        return environment;
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        foreach (var service in _services.Values)
+        {
+            service.Kill();
+        }
+    }
+}
