@@ -9,15 +9,16 @@ namespace Fulfillment.Benchmarks;
 /// <summary>A chassis host for one phase: either the consumer group (relay off) or only the relay.</summary>
 public static class BenchHost
 {
-    public static async Task<IHost> StartAsync(string connectionString, string bootstrapServers, BenchMode? consumerMode, string groupId)
+    public static async Task<IHost> StartAsync(
+        string connectionString, string bootstrapServers, BenchMode? consumerMode, string groupId, int lanes, int batch)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Database"] = connectionString,
             ["Kafka:BootstrapServers"] = bootstrapServers,
-            ["Kafka:Consumer:MaxConcurrency"] = "8",
-            ["Kafka:Consumer:MaxBatchSize"] = "200",
+            ["Kafka:Consumer:MaxConcurrency"] = lanes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kafka:Consumer:MaxBatchSize"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Outbox:RelayEnabled"] = consumerMode is null ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
