@@ -1,5 +1,6 @@
 using Fulfillment.Chassis.Hosting;
 using Fulfillment.Chassis.Inbox;
+using Fulfillment.Chassis.Outbox;
 using Fulfillment.Chassis.Telemetry;
 using MassTransit;
 using MassTransit.Mediator;
@@ -28,6 +29,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
     private readonly ChassisMetrics _metrics;
     private readonly ILogger _logger;
     private readonly IPipe<SendContext> _stampGroup;
+    private readonly OutboxSignal _outboxSignal;
 
     public RecordProcessor(
         ConsumerGroupDefinition group,
@@ -36,8 +38,10 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         IOptions<RetryOptions> retry,
         TimeProvider clock,
         ChassisMetrics metrics,
+        OutboxSignal outboxSignal,
         ILogger<RecordProcessor> logger)
     {
+        _outboxSignal = outboxSignal;
         _group = group;
         _scopes = scopes;
         _deadLetters = deadLetters;
@@ -139,7 +143,9 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         var db = services.GetRequiredService<DbContext>();
         var consumed = services.GetRequiredService<ConsumedEventContext>();
         var mediator = services.GetRequiredService<IScopedMediator>();
+        var outbox = services.GetRequiredService<OutboxBuffer>();
         consumed.ConsumerGroup = _group.GroupId;
+        outbox.Active = true;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fresh = await InboxStore.ClaimAsync(db, _group.GroupId, [.. records.Select(r => r.Envelope.EventId)], cancellationToken);
@@ -163,7 +169,12 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
 
         consumed.Current = null;
         await db.SaveChangesAsync(cancellationToken);
+        var published = await OutboxWriter.InsertAsync(db, outbox.Drain(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (published > 0)
+        {
+            _outboxSignal.Notify();
+        }
     }
 
     private async Task DeadLetterAsync(ConsumedRecord record, DeadLetterReason reason, CancellationToken cancellationToken)

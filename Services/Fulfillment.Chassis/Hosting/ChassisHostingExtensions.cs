@@ -80,6 +80,7 @@ public static class ChassisHostingExtensions
     private static void AddOutbox(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IEventOutbox, EventOutbox>();
+        services.AddScoped<OutboxBuffer>();
         services.AddScoped<ConsumedEventContext>();
         services.TryAddSingleton<KafkaProducer>();
         if (configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>()?.RelayEnabled ?? true)

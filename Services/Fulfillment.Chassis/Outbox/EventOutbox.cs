@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.Chassis.Outbox;
 
-internal sealed class EventOutbox(DbContext db, ServiceIdentity service, TimeProvider clock) : IEventOutbox
+internal sealed class EventOutbox(DbContext db, OutboxBuffer buffer, ServiceIdentity service, TimeProvider clock) : IEventOutbox
 {
     private const int SchemaVersion = 1;
 
@@ -30,7 +30,7 @@ internal sealed class EventOutbox(DbContext db, ServiceIdentity service, TimePro
             service.Name,
             payload);
 
-        db.Set<OutboxMessage>().Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             EventId = envelope.EventId,
             Topic = descriptor.Topic,
@@ -40,7 +40,16 @@ internal sealed class EventOutbox(DbContext db, ServiceIdentity service, TimePro
             TraceParent = ChassisTelemetry.CurrentTraceParent(),
             Envelope = EnvelopeSerializer.Serialize(envelope),
             CreatedAt = now,
-        });
+        };
+        if (buffer.Active)
+        {
+            buffer.Add(row);
+        }
+        else
+        {
+            db.Set<OutboxMessage>().Add(row);
+        }
+
         return envelope;
     }
 }
