@@ -21,8 +21,6 @@ public static class BenchHost
             ["Kafka:Consumer:MaxBatchSize"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Outbox:RelayEnabled"] = consumerMode is null ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Outbox:BatchSize"] = Environment.GetEnvironmentVariable("BENCH_RELAY_BATCH") ?? "2000",
-            ["Outbox:Concurrency"] = Environment.GetEnvironmentVariable("BENCH_RELAY_WORKERS") ?? "2",
         });
         builder.AddChassis<BenchDbContext>(groupId, chassis =>
         {

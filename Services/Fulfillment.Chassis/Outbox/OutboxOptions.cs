@@ -6,10 +6,8 @@ public sealed class OutboxOptions
     public const string SectionName = "Outbox";
 
     /// <summary>Rows claimed and produced per round.</summary>
-    public int BatchSize { get; set; } = 2000;
+    public int BatchSize { get; set; } = 5000;
 
-    /// <summary>Relay workers per instance; their rounds overlap, and per-key order holds across them.</summary>
-    public int Concurrency { get; set; } = 2;
 
     /// <summary>Fallback poll: the relay normally wakes on the commit signal within milliseconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

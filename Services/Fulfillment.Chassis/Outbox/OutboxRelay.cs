@@ -14,9 +14,9 @@ namespace Fulfillment.Chassis.Outbox;
 /// Publishes committed outbox rows to Kafka and deletes them once acknowledged. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work; a row is only taken when no older row of its
 /// key is pending elsewhere, so each key's events reach Kafka in the order they were committed. A row that fails is
-/// retried with backoff and holds back the rows of its key behind it. Several workers run rounds concurrently (the
-/// database and Kafka round trips overlap) without breaking per-key order. A crash after the produce and before the
-/// commit publishes the row again: consumers' inboxes absorb the duplicate.
+/// retried with backoff and holds back the rows of its key behind it. Rounds are serialized per database by an
+/// advisory lock, so several instances take turns rather than thrash. A crash after the produce and before the commit
+/// publishes the row again: consumers' inboxes absorb the duplicate.
 /// </summary>
 internal sealed class OutboxRelay(
     NpgsqlDataSource database,
@@ -65,10 +65,12 @@ internal sealed class OutboxRelay(
 
     private const string BacklogSql = "SELECT count(*), COALESCE(now() - min(created_at), interval '0') FROM outbox_messages";
 
+    // One round at a time per database, across instances: concurrent rounds would claim each other's keys' later
+    // rows, find them held back behind the other round's older rows, and thrash.
+    private const string RoundLockSql = "SELECT pg_try_advisory_xact_lock(7310582063442101)";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.Concurrency))
-            .Select(_ => RunWorkerAsync(stoppingToken))
-            .Append(MeasureBacklogAsync(stoppingToken)));
+        Task.WhenAll(RunWorkerAsync(stoppingToken), MeasureBacklogAsync(stoppingToken));
 
     private async Task MeasureBacklogAsync(CancellationToken stoppingToken)
     {
@@ -122,6 +124,16 @@ internal sealed class OutboxRelay(
         List<PendingOutboxRow> rows;
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
+            await using (var roundLock = new NpgsqlCommand(RoundLockSql, connection, transaction))
+            {
+                if (await roundLock.ExecuteScalarAsync(cancellationToken) is not true)
+                {
+                    // Another instance is mid-round; its commit signal does not reach us, so poll.
+                    await transaction.CommitAsync(cancellationToken);
+                    return 0;
+                }
+            }
+
             rows = await ClaimAsync(connection, transaction, _options.BatchSize, cancellationToken);
             if (rows.Count == 0)
             {

@@ -10,14 +10,39 @@ public sealed class OrderingTests : ChassisTestBase
     private const int Keys = 100;
     private const int EventsPerKey = 10;
 
-    [Test]
-    public async Task A_thousand_events_over_a_hundred_keys_keep_per_key_order_through_consumer_and_relay()
+    [TestCase(1)]
+    [TestCase(2)]
+    public async Task A_thousand_events_over_a_hundred_keys_keep_per_key_order_through_consumer_and_relay(int instances)
     {
-        await using var service = await StartServiceAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Kafka:Consumer:MaxConcurrency"] = "8",
             ["Kafka:Consumer:MaxBatchSize"] = "32",
-        });
+            ["Outbox:BatchSize"] = "64",
+        };
+
+        // Several instances share the consumer group's partitions and the outbox table.
+        var services = new List<SampleService>();
+        for (var i = 0; i < instances; i++)
+        {
+            services.Add(await StartServiceAsync(settings));
+        }
+
+        try
+        {
+            await ProduceAndVerifyAsync(services[0]);
+        }
+        finally
+        {
+            foreach (var instance in services)
+            {
+                await instance.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task ProduceAndVerifyAsync(SampleService service)
+    {
 
         using (var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
                { BootstrapServers = Kafka.BootstrapServers, EnableIdempotence = true, Acks = Acks.All }).Build())
