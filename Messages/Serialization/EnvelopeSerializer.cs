@@ -57,7 +57,14 @@ public static class EnvelopeSerializer
     /// Returns the value with <c>producedAt</c> set. The outbox stores envelopes serialized with a null producedAt; the
     /// relay stamps it when it hands the record to Kafka, without re-parsing the document.
     /// </summary>
-    public static byte[] StampProducedAt(ReadOnlySpan<byte> value, DateTimeOffset producedAt)
+    public static byte[] StampProducedAt(ReadOnlySpan<byte> value, DateTimeOffset producedAt) =>
+        StampProducedAt(value, ProducedAtStamp(producedAt));
+
+    /// <summary>The bytes that replace the null <c>producedAt</c>; a relay computes them once per round.</summary>
+    public static byte[] ProducedAtStamp(DateTimeOffset producedAt) =>
+        Encoding.UTF8.GetBytes($"\"producedAt\":{JsonSerializer.Serialize(producedAt, FulfillmentJson.Options)}");
+
+    public static byte[] StampProducedAt(ReadOnlySpan<byte> value, ReadOnlySpan<byte> stamp)
     {
         var at = value.IndexOf(ProducedAtPlaceholder);
         if (at < 0)
@@ -65,8 +72,6 @@ public static class EnvelopeSerializer
             return value.ToArray();
         }
 
-        var stamp = Encoding.UTF8.GetBytes(
-            $"\"producedAt\":{JsonSerializer.Serialize(producedAt, FulfillmentJson.Options)}");
         var result = new byte[value.Length - ProducedAtPlaceholder.Length + stamp.Length];
         value[..at].CopyTo(result);
         stamp.CopyTo(result.AsSpan(at));

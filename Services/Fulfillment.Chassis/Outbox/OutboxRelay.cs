@@ -61,6 +61,8 @@ internal sealed class OutboxRelay(
 
     private const string DeleteSql = "DELETE FROM outbox_messages WHERE id = ANY(@ids)";
 
+    private static readonly byte[] JsonContentType = Encoding.UTF8.GetBytes(RecordHeaders.JsonContentType);
+
     private readonly OutboxOptions _options = options.Value;
 
     private const string BacklogSql = "SELECT count(*), COALESCE(now() - min(created_at), interval '0') FROM outbox_messages";
@@ -210,7 +212,7 @@ internal sealed class OutboxRelay(
         var errors = new Dictionary<long, string>();
         var remaining = rows.Count;
         var allDelivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var producedAt = clock.GetUtcNow();
+        var stamp = EnvelopeSerializer.ProducedAtStamp(clock.GetUtcNow());
 
         void Settle(long id, string? error)
         {
@@ -232,7 +234,7 @@ internal sealed class OutboxRelay(
         {
             try
             {
-                producer.Produce(row.Topic, ToMessage(row, producedAt), report =>
+                producer.Produce(row.Topic, ToMessage(row, stamp), report =>
                     Settle(row.Id, report.Error.IsError ? report.Error.Reason : null));
             }
             catch (ProduceException<string, byte[]> ex)
@@ -245,14 +247,14 @@ internal sealed class OutboxRelay(
         return errors;
     }
 
-    private static Message<string, byte[]> ToMessage(PendingOutboxRow row, DateTimeOffset producedAt)
+    private static Message<string, byte[]> ToMessage(PendingOutboxRow row, byte[] producedAtStamp)
     {
         var headers = new Headers
         {
             { RecordHeaders.EventId, Encoding.UTF8.GetBytes(row.EventId.ToString()) },
             { RecordHeaders.EventType, Encoding.UTF8.GetBytes(row.EventType) },
             { RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(row.CorrelationId) },
-            { RecordHeaders.ContentType, Encoding.UTF8.GetBytes(RecordHeaders.JsonContentType) },
+            { RecordHeaders.ContentType, JsonContentType },
         };
         if (row.TraceParent is not null)
         {
@@ -262,7 +264,7 @@ internal sealed class OutboxRelay(
         return new Message<string, byte[]>
         {
             Key = row.Key,
-            Value = EnvelopeSerializer.StampProducedAt(row.Envelope, producedAt),
+            Value = EnvelopeSerializer.StampProducedAt(row.Envelope, producedAtStamp),
             Headers = headers,
         };
     }
