@@ -1,6 +1,7 @@
 using Fulfillment.Chassis.Kafka.Embedded;
 using Fulfillment.Chassis.Tests.Support;
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 using NUnit.Framework;
 
 namespace Fulfillment.Chassis.Tests.Integration;

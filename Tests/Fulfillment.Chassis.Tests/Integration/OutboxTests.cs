@@ -3,6 +3,7 @@ using Fulfillment.Chassis.Kafka;
 using Fulfillment.Chassis.Outbox;
 using Fulfillment.Chassis.Tests.Support;
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Fulfillment.Chassis.Tests.Support;
+using Fulfillment.Testing;
 using NUnit.Framework;
 
 namespace Fulfillment.Chassis.Tests.Integration;

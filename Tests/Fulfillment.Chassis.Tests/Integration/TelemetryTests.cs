@@ -3,6 +3,7 @@ using Fulfillment.Chassis.Kafka;
 using Fulfillment.Chassis.Telemetry;
 using Fulfillment.Chassis.Tests.Support;
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 using NUnit.Framework;
 using OpenTelemetry;
 using OpenTelemetry.Trace;

@@ -5,6 +5,7 @@ using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.InventoryService.Tests.Support;
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 

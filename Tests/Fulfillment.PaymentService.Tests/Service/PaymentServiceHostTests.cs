@@ -4,6 +4,7 @@ using Fulfillment.Chassis.Kafka.Embedded;
 using Fulfillment.Messages;
 using Fulfillment.PaymentService.Payments;
 using Fulfillment.PaymentService.Tests.Support;
+using Fulfillment.Testing;
 using NUnit.Framework;
 using static Fulfillment.PaymentService.Tests.Support.Envelopes;
 

@@ -4,6 +4,7 @@ using Fulfillment.Chassis.Kafka;
 using Fulfillment.Chassis.Kafka.Embedded;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Tests.Support;
+using Fulfillment.Testing;
 using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Http;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fulfillment.Chassis.Kafka.Embedded;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Tests.Support;
+using Fulfillment.Testing;
 using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Http;

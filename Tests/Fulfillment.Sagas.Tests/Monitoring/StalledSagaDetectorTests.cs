@@ -2,6 +2,7 @@ using Fulfillment.Messages;
 using Fulfillment.Sagas.Monitoring;
 using Fulfillment.Sagas.Queries;
 using Fulfillment.Sagas.Tests.Support;
+using Fulfillment.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;

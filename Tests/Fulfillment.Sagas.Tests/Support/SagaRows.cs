@@ -1,3 +1,4 @@
+using Fulfillment.Testing;
 using Npgsql;
 
 namespace Fulfillment.Sagas.Tests.Support;

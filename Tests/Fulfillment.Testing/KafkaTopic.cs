@@ -3,7 +3,7 @@ using Confluent.Kafka;
 using Fulfillment.Chassis.Kafka;
 using Fulfillment.Messages;
 
-namespace Fulfillment.InventoryService.Tests.Support;
+namespace Fulfillment.Testing;
 
 /// <summary>Produces and reads envelopes as the other services and an independent reader would.</summary>
 public static class KafkaTopic
