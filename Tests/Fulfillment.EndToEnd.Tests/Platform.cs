@@ -50,6 +50,10 @@ public sealed class Platform
 
     public IEnumerable<ServiceProcess> Services => _services.Values;
 
+    /// <summary>The embedded Kafka every service of this run talks to, for reading topics as an outside client.</summary>
+    public string KafkaBootstrapServers =>
+        _kafka?.BootstrapServers ?? throw new InvalidOperationException("The platform's Kafka is not running.");
+
     public HttpClient Client(ServiceSpec service) => _clients[service];
 
     [OneTimeSetUp]

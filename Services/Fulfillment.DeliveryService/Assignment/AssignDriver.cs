@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Telemetry;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.Messages;
 using MassTransit;
@@ -51,6 +52,7 @@ public sealed class AssignDriver(
             DestinationLongitude = address.Longitude,
             CorrelationId = payment.CorrelationId,
             CausationId = payment.EventId.ToString(),
+            TraceParent = ChassisTelemetry.CurrentTraceParent(),
             CreatedAt = now,
         };
         db.Deliveries.Add(delivery);

@@ -36,6 +36,9 @@ public sealed class Delivery
     /// <summary>The eventId of the payment.authorized that created the delivery: the cause of every event it emits.</summary>
     public required string CausationId { get; set; }
 
+    /// <summary>W3C trace context of the event that created the delivery; the ticker's events continue it.</summary>
+    public string? TraceParent { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? AssignedAt { get; set; }

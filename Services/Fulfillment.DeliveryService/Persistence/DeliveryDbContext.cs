@@ -48,6 +48,7 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
             entity.Property(d => d.Sequence).HasColumnName("sequence");
             entity.Property(d => d.CorrelationId).HasColumnName("correlation_id");
             entity.Property(d => d.CausationId).HasColumnName("causation_id");
+            entity.Property(d => d.TraceParent).HasColumnName("trace_parent");
             entity.Property(d => d.CreatedAt).HasColumnName("created_at");
             entity.Property(d => d.AssignedAt).HasColumnName("assigned_at");
             entity.Property(d => d.LastUpdateAt).HasColumnName("last_update_at");

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Fulfillment.Chassis.Outbox;
+using Fulfillment.Chassis.Telemetry;
 using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Geo;
 using Fulfillment.DeliveryService.Persistence;
@@ -65,6 +67,8 @@ public sealed class DeliveryTracker(
     /// <summary>Moves the driver; true when it arrived.</summary>
     private async Task<bool> AdvanceAsync(Delivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The events below continue the order's trace (captured when the delivery was created).
+        using var activity = ChassisTelemetry.Start("delivery advance", ActivityKind.Internal, delivery.TraceParent);
         var speed = _options.EffectiveSpeedKmh;
         var lastUpdate = delivery.LastUpdateAt ?? now;
         var remaining = delivery.RemainingKm ?? 0;
@@ -140,6 +144,7 @@ public sealed class DeliveryTracker(
         var assigned = 0;
         foreach (var delivery in waiting)
         {
+            using var activity = ChassisTelemetry.Start("delivery assign", ActivityKind.Internal, delivery.TraceParent);
             if (await dispatcher.TryAssignAsync(delivery, cancellationToken) is not { } assignment)
             {
                 // Nobody free: the rest keep their place in the queue until a driver is.
