@@ -85,7 +85,10 @@ static async Task ProduceInputAsync(string bootstrapServers, int count, int keys
 {
     using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
     {
-        BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5,
+        BootstrapServers = bootstrapServers,
+        EnableIdempotence = true,
+        Acks = Acks.All,
+        LingerMs = 5,
     }).Build();
     for (var i = 0; i < count; i++)
     {
@@ -126,7 +129,10 @@ static double RawProducerRate(string bootstrapServers, List<(string Key, byte[] 
 {
     using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
     {
-        BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 2,
+        BootstrapServers = bootstrapServers,
+        EnableIdempotence = true,
+        Acks = Acks.All,
+        LingerMs = 2,
     }).Build();
     // Warm up: metadata, connections and the idempotent producer id are set-up, not throughput.
     producer.Produce("bench.raw-producer", new Message<string, byte[]> { Key = envelopes[0].Key, Value = envelopes[0].Value });

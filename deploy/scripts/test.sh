@@ -12,6 +12,7 @@ docker-compose -f compose.yaml config -q
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Fulfillment.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
+dotnet format Fulfillment.sln --verify-no-changes --no-restore
 
 log=$(mktemp)
 status=0

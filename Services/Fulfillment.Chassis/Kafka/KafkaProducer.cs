@@ -1,8 +1,7 @@
 using Confluent.Kafka;
+using Fulfillment.Chassis.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-
-using Fulfillment.Chassis.Hosting;
 
 namespace Fulfillment.Chassis.Kafka;
 

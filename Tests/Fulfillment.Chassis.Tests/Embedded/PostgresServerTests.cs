@@ -1,6 +1,6 @@
 using Fulfillment.Testing;
-using NUnit.Framework;
 using Npgsql;
+using NUnit.Framework;
 
 namespace Fulfillment.Chassis.Tests.Embedded;
 

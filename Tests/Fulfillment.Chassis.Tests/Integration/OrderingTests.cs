@@ -45,7 +45,7 @@ public sealed class OrderingTests : ChassisTestBase
     {
 
         using (var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig
-               { BootstrapServers = Kafka.BootstrapServers, EnableIdempotence = true, Acks = Acks.All }).Build())
+        { BootstrapServers = Kafka.BootstrapServers, EnableIdempotence = true, Acks = Acks.All }).Build())
         {
             for (var sequence = 1; sequence <= EventsPerKey; sequence++)
             {
