@@ -1,9 +1,6 @@
-using MassTransit;
-using MassTransit.RetryPolicies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Fulfillment.Chassis.Consuming;
 
@@ -15,14 +12,10 @@ namespace Fulfillment.Chassis.Consuming;
 internal sealed class RawRecordProcessor<THandler>(
     ConsumerGroupDefinition group,
     IServiceScopeFactory scopes,
-    IOptions<RetryOptions> retry,
-    TimeProvider clock,
+    RecordRetry retry,
     ILogger<RawRecordProcessor<THandler>> logger) : IRecordBatchProcessor
     where THandler : class, IRawRecordHandler
 {
-    private readonly IRetryPolicy _retryPolicy = Retry.Exponential(
-        new RecordFailureFilter(), retry.Value.Limit, retry.Value.MinInterval, retry.Value.MaxInterval, retry.Value.IntervalDelta);
-
     public async Task ProcessAsync(IReadOnlyList<ConsumedRecord> batch, CancellationToken cancellationToken)
     {
         try
@@ -31,34 +24,16 @@ internal sealed class RawRecordProcessor<THandler>(
             Complete(batch);
             return;
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && batch.Count > 1)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             ChassisLog.BatchFellBack(logger, ex, group.GroupId, batch.Count);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && batch.Count == 1)
-        {
-            ChassisLog.BatchFellBack(logger, ex, group.GroupId, 1);
         }
 
         foreach (var record in batch)
         {
-            while (true)
+            if (await retry.RunAsync(() => HandleAsync([record], cancellationToken), record.ToString(), cancellationToken) is { } failure)
             {
-                try
-                {
-                    await _retryPolicy.Retry(() => HandleAsync([record], cancellationToken), cancellationToken);
-                    break;
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureClassifier.IsInfrastructureFailure(ex))
-                {
-                    ChassisLog.InfrastructureUnavailable(logger, ex, record.ToString(), retry.Value.InfrastructureRetryInterval);
-                    await Task.Delay(retry.Value.InfrastructureRetryInterval, clock, cancellationToken);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    ChassisLog.RawRecordAbandoned(logger, ex, record.ToString(), group.GroupId);
-                    break;
-                }
+                ChassisLog.RawRecordAbandoned(logger, failure, record.ToString(), group.GroupId);
             }
 
             record.Complete();

@@ -4,11 +4,9 @@ using Fulfillment.Chassis.Outbox;
 using Fulfillment.Chassis.Telemetry;
 using MassTransit;
 using MassTransit.Mediator;
-using MassTransit.RetryPolicies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Fulfillment.Chassis.Consuming;
 
@@ -23,9 +21,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
     private readonly ConsumerGroupDefinition _group;
     private readonly IServiceScopeFactory _scopes;
     private readonly DeadLetterPublisher _deadLetters;
-    private readonly RetryOptions _retry;
-    private readonly IRetryPolicy _retryPolicy;
-    private readonly TimeProvider _clock;
+    private readonly RecordRetry _retry;
     private readonly ChassisMetrics _metrics;
     private readonly ILogger _logger;
     private readonly IPipe<SendContext> _stampGroup;
@@ -35,8 +31,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         ConsumerGroupDefinition group,
         IServiceScopeFactory scopes,
         DeadLetterPublisher deadLetters,
-        IOptions<RetryOptions> retry,
-        TimeProvider clock,
+        RecordRetry retry,
         ChassisMetrics metrics,
         OutboxSignal outboxSignal,
         ILogger<RecordProcessor> logger)
@@ -45,13 +40,10 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         _group = group;
         _scopes = scopes;
         _deadLetters = deadLetters;
-        _retry = retry.Value;
-        _clock = clock;
+        _retry = retry;
         _metrics = metrics;
         _logger = logger;
         _stampGroup = Pipe.Execute<SendContext>(context => context.Headers.Set(ConsumerGroupGates.Header, group.GroupId));
-        _retryPolicy = Retry.Exponential(
-            new RecordFailureFilter(), _retry.Limit, _retry.MinInterval, _retry.MaxInterval, _retry.IntervalDelta);
     }
 
     public async Task ProcessAsync(IReadOnlyList<ConsumedRecord> batch, CancellationToken cancellationToken)
@@ -108,32 +100,21 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
 
     private async Task HandleWithRetryAsync(ConsumedRecord record, CancellationToken cancellationToken)
     {
-        while (true)
+        var failure = await _retry.RunAsync(() => HandleInTransactionAsync([record], cancellationToken), record.ToString(), cancellationToken);
+        if (failure is null)
         {
-            try
-            {
-                await _retryPolicy.Retry(() => HandleInTransactionAsync([record], cancellationToken), cancellationToken);
-                record.Complete();
-                _metrics.RecordsHandled(_group.GroupId, 1);
-                return;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureClassifier.IsInfrastructureFailure(ex))
-            {
-                ChassisLog.InfrastructureUnavailable(_logger, ex, record.ToString(), _retry.InfrastructureRetryInterval);
-                await Task.Delay(_retry.InfrastructureRetryInterval, _clock, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                _metrics.RecordFailed(_group.GroupId);
-                using (_logger.BeginScope(record.LogScope()))
-                {
-                    ChassisLog.RecordFailed(_logger, ex, record.ToString(), record.Attempts);
-                }
-
-                await DeadLetterAsync(record, DeadLetterReason.From(Unwrap(ex), record.Attempts - 1), cancellationToken);
-                return;
-            }
+            record.Complete();
+            _metrics.RecordsHandled(_group.GroupId, 1);
+            return;
         }
+
+        _metrics.RecordFailed(_group.GroupId);
+        using (_logger.BeginScope(record.LogScope()))
+        {
+            ChassisLog.RecordFailed(_logger, failure, record.ToString(), record.Attempts);
+        }
+
+        await DeadLetterAsync(record, DeadLetterReason.From(failure, record.Attempts - 1), cancellationToken);
     }
 
     private async Task HandleInTransactionAsync(IReadOnlyList<ConsumedRecord> records, CancellationToken cancellationToken)
@@ -183,7 +164,4 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         record.Complete();
         _metrics.RecordDeadLettered(_group.GroupId, record.Topic);
     }
-
-    private static Exception Unwrap(Exception exception) =>
-        exception is AggregateException { InnerException: { } inner } ? inner : exception;
 }

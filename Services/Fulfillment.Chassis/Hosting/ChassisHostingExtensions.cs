@@ -93,6 +93,7 @@ public static class ChassisHostingExtensions
     {
         services.TryAddSingleton<ConsumerGroupStatus>();
         services.TryAddSingleton<DeadLetterPublisher>();
+        services.TryAddSingleton<RecordRetry>();
         services.AddMediator(mediator =>
         {
             foreach (var registration in chassis.Groups.SelectMany(g => g.Components.Registrations))
