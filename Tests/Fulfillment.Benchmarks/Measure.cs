@@ -1,52 +1,73 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Fulfillment.Chassis.Telemetry;
 using Npgsql;
 
 namespace Fulfillment.Benchmarks;
 
-public static class Measure
+/// <summary>
+/// Times one phase by a chassis counter (incremented after each commit), in-process, so measuring puts no load on
+/// the database: from the counter's first increment until it reaches the phase's work. Start-up and the group join
+/// are not counted, only steady work. The database is then asked whether the work really committed.
+/// </summary>
+public sealed class Measure : IDisposable
 {
-    /// <summary>
-    /// Rate at which <paramref name="sql"/>'s count moves from its first change until <paramref name="finished"/> holds:
-    /// start-up and group join are not counted, only steady work.
-    /// </summary>
-    public static async Task<PhaseResult> RateAsync(string connectionString, string sql, Func<long, bool> started, Func<long, bool> finished, long work)
+    private readonly MeterListener _listener = new();
+    private readonly TaskCompletionSource<Stopwatch> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<TimeSpan> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long _work;
+    private long _counted;
+
+    private Measure(string instrument, long work)
     {
+        _work = work;
+        _listener.InstrumentPublished = (candidate, subscriber) =>
+        {
+            if (candidate.Meter.Name == ChassisMetrics.MeterName && candidate.Name == instrument)
+            {
+                subscriber.EnableMeasurementEvents(candidate);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, increment, _, _) =>
+        {
+            _started.TrySetResult(Stopwatch.StartNew());
+            if (Interlocked.Add(ref _counted, increment) >= _work)
+            {
+                _finished.TrySetResult(_started.Task.Result.Elapsed);
+            }
+        });
+        _listener.Start();
+    }
+
+    /// <summary>Starts listening; call before the phase's host starts so that no increment is missed.</summary>
+    public static Measure Start(string instrument, long work) => new(instrument, work);
+
+    /// <summary>Waits for the phase to finish, then checks <paramref name="verifySql"/> returns <paramref name="expected"/>.</summary>
+    public async Task<PhaseResult> ResultAsync(string connectionString, long commitsBefore, string verifySql, long expected)
+    {
+        var elapsed = await _finished.Task.WaitAsync(TimeSpan.FromMinutes(10));
         await using var database = NpgsqlDataSource.Create(connectionString);
-        long Scalar(string query) => Convert.ToInt64(database.CreateCommand(query).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        long Count() => Scalar(sql);
-        long Commits() => Scalar("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
-
-        var deadline = Stopwatch.StartNew();
-        long first;
-        while (!started(first = Count()))
-        {
-            Throw(deadline);
-            await Task.Delay(5);
-        }
-
-        var clock = Stopwatch.StartNew();
-        var commitsBefore = Commits();
-        long last;
-        while (!finished(last = Count()))
-        {
-            Throw(deadline);
-            await Task.Delay(20);
-        }
-
-        var elapsed = clock.Elapsed;
-        var done = Math.Min(Math.Abs(last - first), work);
 
         // Statistics reach pg_stat_database within a second or so of the transactions.
         await Task.Delay(1500);
-        var transactions = Commits() - commitsBefore;
-        return new PhaseResult(done / elapsed.TotalSeconds, done, transactions);
+        var transactions = await CommitsAsync(connectionString) - commitsBefore;
+        var verified = Convert.ToInt64(await database.CreateCommand(verifySql).ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        if (verified != expected)
+        {
+            throw new InvalidOperationException($"'{verifySql}' returned {verified}, expected {expected}.");
+        }
+
+        return new PhaseResult(_work / elapsed.TotalSeconds, _work, transactions);
     }
 
-    private static void Throw(Stopwatch deadline)
+    /// <summary>Transactions the database has committed so far (for events per transaction).</summary>
+    public static async Task<long> CommitsAsync(string connectionString)
     {
-        if (deadline.Elapsed > TimeSpan.FromMinutes(10))
-        {
-            throw new TimeoutException("The phase did not finish in 10 minutes.");
-        }
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using var query = database.CreateCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+        return Convert.ToInt64(await query.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
+
+    public void Dispose() => _listener.Dispose();
 }

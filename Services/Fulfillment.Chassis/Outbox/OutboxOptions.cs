@@ -8,6 +8,8 @@ public sealed class OutboxOptions
     /// <summary>Rows claimed and produced per round.</summary>
     public int BatchSize { get; set; } = 5000;
 
+    /// <summary>Batches produced and awaiting acknowledgement at once (the next is claimed while one waits).</summary>
+    public int PipelineDepth { get; set; } = 3;
 
     /// <summary>Fallback poll: the relay normally wakes on the commit signal within milliseconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

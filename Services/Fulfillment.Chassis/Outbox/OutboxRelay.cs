@@ -1,8 +1,6 @@
-using System.Text;
-using Confluent.Kafka;
+using System.Collections.Concurrent;
 using Fulfillment.Chassis.Kafka;
 using Fulfillment.Chassis.Telemetry;
-using Fulfillment.Messages;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,12 +9,11 @@ using Npgsql;
 namespace Fulfillment.Chassis.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows to Kafka and deletes them once acknowledged. Rows are claimed with
-/// <c>FOR UPDATE SKIP LOCKED</c>, so several instances share the work; a row is only taken when no older row of its
-/// key is pending elsewhere, so each key's events reach Kafka in the order they were committed. A row that fails is
-/// retried with backoff and holds back the rows of its key behind it. Rounds are serialized per database by an
-/// advisory lock, so several instances take turns rather than thrash. A crash after the produce and before the commit
-/// publishes the row again: consumers' inboxes absorb the duplicate.
+/// Publishes committed outbox rows to Kafka in id order and removes them once acknowledged. One relay drains a
+/// database at a time (a session advisory lock; other instances stand by and take the next turn, or take over when
+/// the holder stops or dies). While one batch waits for its acknowledgements the next is already read and being
+/// produced, so PostgreSQL and Kafka work side by side. A row Kafka refuses is retried with backoff and holds back its
+/// key's later rows. A crash after the produce and before the delete publishes rows again: inboxes absorb that.
 /// </summary>
 internal sealed class OutboxRelay(
     NpgsqlDataSource database,
@@ -28,48 +25,17 @@ internal sealed class OutboxRelay(
     OutboxBacklog backlog,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
-    // Claims and deletes in one statement; the transaction stays open until Kafka has acknowledged every row, so a
-    // failure rolls the rows back. A row is taken only when no older row of its key is pending outside this claim:
-    // rows claimed by a concurrent worker or instance are still visible (their delete is uncommitted), which keeps
-    // each key's events in commit order across workers and instances.
-    private const string ClaimSql = """
-        WITH candidates AS (
-            SELECT id, message_key
-            FROM outbox_messages
-            WHERE next_attempt_at <= now()
-            ORDER BY id
-            LIMIT @limit
-            FOR UPDATE SKIP LOCKED),
-        ready AS (
-            SELECT c.id FROM candidates c
-            WHERE NOT EXISTS (
-                SELECT 1 FROM outbox_messages older
-                WHERE older.message_key = c.message_key
-                  AND older.id < c.id
-                  AND older.id NOT IN (SELECT id FROM candidates)))
-        DELETE FROM outbox_messages o
-        USING ready
-        WHERE o.id = ready.id
-        RETURNING o.id, o.event_id, o.topic, o.message_key, o.event_type, o.correlation_id, o.traceparent, o.envelope, o.attempts
-        """;
-
-    private const string SettleFailuresSql = """
-        UPDATE outbox_messages
-        SET attempts = attempts + 1, last_error = @error, next_attempt_at = now() + @delay
-        WHERE id = @id
-        """;
-
-    private const string DeleteSql = "DELETE FROM outbox_messages WHERE id = ANY(@ids)";
-
-    private static readonly byte[] JsonContentType = Encoding.UTF8.GetBytes(RecordHeaders.JsonContentType);
-
-    private readonly OutboxOptions _options = options.Value;
+    private readonly OutboxPublisher _publisher = new(producer, clock);
 
     private const string BacklogSql = "SELECT count(*), COALESCE(now() - min(created_at), interval '0') FROM outbox_messages";
 
-    // One round at a time per database, across instances: concurrent rounds would claim each other's keys' later
-    // rows, find them held back behind the other round's older rows, and thrash.
-    private const string RoundLockSql = "SELECT pg_try_advisory_xact_lock(7310582063442101)";
+    // Held for one drain and released when nothing is ready, so instances take turns; a relay that dies (its
+    // connection closes) never blocks the others.
+    private const long DrainLockKey = 7310582063442101;
+
+    private static readonly TimeSpan AbandonPatience = TimeSpan.FromSeconds(5);
+
+    private readonly OutboxOptions _options = options.Value;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(RunWorkerAsync(stoppingToken), MeasureBacklogAsync(stoppingToken));
@@ -99,174 +65,140 @@ internal sealed class OutboxRelay(
         while (!stoppingToken.IsCancellationRequested)
         {
             var committed = signal.Next;
-            int claimed;
             try
             {
-                claimed = await PublishBatchAsync(stoppingToken);
+                await DrainAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 ChassisLog.RelayFailed(logger, ex);
-                claimed = 0;
                 await Task.Delay(_options.MinRetryDelay, clock, stoppingToken);
             }
 
-            if (claimed < _options.BatchSize)
-            {
-                await OutboxSignal.WaitAsync(committed, _options.PollInterval, clock, stoppingToken);
-            }
+            await OutboxSignal.WaitAsync(committed, _options.PollInterval, clock, stoppingToken);
         }
     }
 
-    /// <summary>One round: claim, produce, wait for acknowledgements, commit. Returns the rows claimed.</summary>
-    internal async Task<int> PublishBatchAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes until no row is ready, or until a row was refused: then the batches already in flight are finished
+    /// and the drain ends, so the refused row's key starts the next drain clean, behind the row's scheduled retry.
+    /// Returns the rows published; zero when another instance is draining.
+    /// </summary>
+    internal async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        Dictionary<long, string> errors;
-        List<PendingOutboxRow> rows;
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        if (!await LockAsync(connection, "SELECT pg_try_advisory_lock(@key)", cancellationToken))
         {
-            await using (var roundLock = new NpgsqlCommand(RoundLockSql, connection, transaction))
+            return 0;
+        }
+
+        var inFlight = new Queue<InFlightBatch>();
+        try
+        {
+            return await PublishInOrderAsync(connection, inFlight, cancellationToken);
+        }
+        finally
+        {
+            await AbandonAsync(inFlight);
+            await LockAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
+        }
+    }
+
+    private async Task<int> PublishInOrderAsync(NpgsqlConnection connection, Queue<InFlightBatch> inFlight, CancellationToken cancellationToken)
+    {
+        var published = 0;
+        var failedKeys = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        while (true)
+        {
+            if (failedKeys.IsEmpty)
             {
-                if (await roundLock.ExecuteScalarAsync(cancellationToken) is not true)
-                {
-                    // Another instance is mid-round; its commit signal does not reach us, so poll.
-                    await transaction.CommitAsync(cancellationToken);
-                    return 0;
-                }
+                await ReadWhileRoomAsync(connection, inFlight, failedKeys, cancellationToken);
             }
 
-            rows = await ClaimAsync(connection, transaction, _options.BatchSize, cancellationToken);
+            if (!inFlight.TryDequeue(out var oldest))
+            {
+                return published;
+            }
+
+            var outcome = await oldest.Deliveries.WaitAsync(cancellationToken);
+            if (outcome.AllSent)
+            {
+                await OutboxTable.DeleteAsync(connection, null, oldest.Ids, cancellationToken);
+                metrics.OutboxPublished(oldest.Rows.Count);
+                published += oldest.Rows.Count;
+            }
+            else
+            {
+                published += await SettleAsync(connection, oldest.Rows, outcome, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Reads batches and hands them to the producer until the pipeline is full or no row is ready.</summary>
+    private async Task ReadWhileRoomAsync(
+        NpgsqlConnection connection, Queue<InFlightBatch> inFlight, ConcurrentDictionary<string, bool> failedKeys, CancellationToken cancellationToken)
+    {
+        while (inFlight.Count < _options.PipelineDepth)
+        {
+            // Ids are dense unless many transactions rolled back; reading past a sparse window is not worth its cost,
+            // so the pipeline then waits for the oldest batch instead.
+            var window = InFlightWindow.Of([.. inFlight.SelectMany(batch => batch.Ids)], _options.BatchSize);
+            if (window is null)
+            {
+                return;
+            }
+
+            var rows = await OutboxTable.ReadReadyAsync(connection, _options.BatchSize, window, cancellationToken);
             if (rows.Count == 0)
             {
-                await transaction.CommitAsync(cancellationToken);
-                return 0;
+                return;
             }
 
-            errors = await ProduceAsync(rows, cancellationToken);
-            if (errors.Count == 0)
+            inFlight.Enqueue(InFlightBatch.Start(rows, inFlight.LastOrDefault(), batch => _publisher.ProduceAsync(batch, failedKeys)));
+            if (rows.Count < _options.BatchSize)
             {
-                await transaction.CommitAsync(cancellationToken);
-                metrics.OutboxPublished(rows.Count);
-                return rows.Count;
+                return;
             }
-
-            await transaction.RollbackAsync(cancellationToken);
         }
-
-        // Some rows failed: the claim rolled back. Remove what Kafka did take, and reschedule the rest with backoff.
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            var sent = rows.Where(r => !errors.ContainsKey(r.Id)).Select(r => r.Id).ToArray();
-            await using (var delete = new NpgsqlCommand(DeleteSql, connection, transaction))
-            {
-                delete.Parameters.AddWithValue("ids", sent);
-                await delete.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            foreach (var row in rows.Where(r => errors.ContainsKey(r.Id)))
-            {
-                await using var reschedule = new NpgsqlCommand(SettleFailuresSql, connection, transaction);
-                reschedule.Parameters.AddWithValue("id", row.Id);
-                reschedule.Parameters.AddWithValue("error", errors[row.Id]);
-                reschedule.Parameters.AddWithValue("delay", RetryDelay(row.Attempts));
-                await reschedule.ExecuteNonQueryAsync(cancellationToken);
-                ChassisLog.OutboxPublishFailed(logger, row.EventId, row.Topic, row.Attempts + 1, errors[row.Id]);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            metrics.OutboxPublished(sent.Length);
-        }
-
-        return rows.Count;
     }
 
-    private static async Task<List<PendingOutboxRow>> ClaimAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int limit, CancellationToken cancellationToken)
+    private static async Task AbandonAsync(Queue<InFlightBatch> inFlight)
     {
-        await using var claim = new NpgsqlCommand(ClaimSql, connection, transaction);
-        claim.Parameters.AddWithValue("limit", limit);
-        var rows = new List<PendingOutboxRow>();
-        await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (inFlight.TryDequeue(out var batch))
         {
-            rows.Add(new PendingOutboxRow(
-                reader.GetInt64(0),
-                reader.GetGuid(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                (byte[])reader.GetValue(7),
-                reader.GetInt32(8)));
+            // Let Kafka settle first, so that the next drain rarely produces a record again while its first send is
+            // still in flight; but do not hold a shutdown for a broker that is down.
+            await ((Task)batch.Deliveries).WaitAsync(AbandonPatience).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
-
-        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return rows;
     }
 
-    /// <summary>Produces every row and waits for all acknowledgements; returns the rows that failed, with why.</summary>
-    private async Task<Dictionary<long, string>> ProduceAsync(List<PendingOutboxRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the rows Kafka took and reschedules the refused ones with backoff; rows held back behind them stay as
+    /// they are. Returns the rows removed.
+    /// </summary>
+    private async Task<int> SettleAsync(
+        NpgsqlConnection connection, IReadOnlyList<PendingOutboxRow> rows, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<long, string>();
-        var remaining = rows.Count;
-        var allDelivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stamp = EnvelopeSerializer.ProducedAtStamp(clock.GetUtcNow());
-
-        void Settle(long id, string? error)
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var sent = rows.Where(r => outcome.WasSent(r.Id)).Select(r => r.Id).ToArray();
+        await OutboxTable.DeleteAsync(connection, transaction, sent, cancellationToken);
+        foreach (var row in rows.Where(r => outcome.Failed.ContainsKey(r.Id)))
         {
-            if (error is not null)
-            {
-                lock (errors)
-                {
-                    errors[id] = error;
-                }
-            }
-
-            if (Interlocked.Decrement(ref remaining) == 0)
-            {
-                allDelivered.TrySetResult();
-            }
+            var error = outcome.Failed[row.Id];
+            await OutboxTable.RescheduleAsync(connection, transaction, row.Id, error, RetryDelay(row.Attempts), cancellationToken);
+            ChassisLog.OutboxPublishFailed(logger, row.EventId, row.Topic, row.Attempts + 1, error);
         }
 
-        foreach (var row in rows)
-        {
-            try
-            {
-                producer.Produce(row.Topic, ToMessage(row, stamp), report =>
-                    Settle(row.Id, report.Error.IsError ? report.Error.Reason : null));
-            }
-            catch (ProduceException<string, byte[]> ex)
-            {
-                Settle(row.Id, ex.Error.Reason);
-            }
-        }
-
-        await allDelivered.Task.WaitAsync(cancellationToken);
-        return errors;
+        await transaction.CommitAsync(cancellationToken);
+        metrics.OutboxPublished(sent.Length);
+        return sent.Length;
     }
 
-    private static Message<string, byte[]> ToMessage(PendingOutboxRow row, byte[] producedAtStamp)
+    private static async Task<bool> LockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        var headers = new Headers
-        {
-            { RecordHeaders.EventId, Encoding.UTF8.GetBytes(row.EventId.ToString()) },
-            { RecordHeaders.EventType, Encoding.UTF8.GetBytes(row.EventType) },
-            { RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(row.CorrelationId) },
-            { RecordHeaders.ContentType, JsonContentType },
-        };
-        if (row.TraceParent is not null)
-        {
-            headers.Add(RecordHeaders.TraceParent, Encoding.UTF8.GetBytes(row.TraceParent));
-        }
-
-        return new Message<string, byte[]>
-        {
-            Key = row.Key,
-            Value = EnvelopeSerializer.StampProducedAt(row.Envelope, producedAtStamp),
-            Headers = headers,
-        };
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("key", DrainLockKey);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     private TimeSpan RetryDelay(int attempts)

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Fulfillment.Chassis.Outbox;
+using Fulfillment.Chassis.Tests.Support;
+using Fulfillment.Messages;
+using Fulfillment.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Fulfillment.Chassis.Tests.Integration;
+
+/// <summary>The relay on its own: several instances on one database, and a row Kafka refuses.</summary>
+public sealed class OutboxRelayTests : ChassisTestBase
+{
+    private const int Keys = 20;
+    private const int PerKey = 50;
+
+    [Test]
+    public async Task Two_relays_on_one_database_publish_every_row_once_in_key_order()
+    {
+        await using var first = await StartServiceAsync(SmallBatches);
+        await using var second = await StartServiceAsync(SmallBatches);
+
+        // Each transaction adds one event per key; the two instances take turns writing, so both relays are woken.
+        for (var sequence = 1; sequence <= PerKey; sequence++)
+        {
+            await AddEventsAsync(sequence % 2 == 0 ? first : second, Enumerable.Range(0, Keys).Select(k => ($"order-{k:D2}", sequence)));
+        }
+
+        var records = await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, Keys * PerKey, Patience);
+        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM outbox_messages"), count => count == 0, Patience, "outbox drained");
+        var extra = await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, Keys * PerKey + 1, TimeSpan.FromSeconds(2));
+
+        var sequences = records
+            .GroupBy(r => r.Message.Key!)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Partition.Value).ThenBy(r => r.Offset.Value).Select(Sequence).ToList());
+        Assert.Multiple(() =>
+        {
+            Assert.That(extra, Has.Count.EqualTo(Keys * PerKey), "every row published once");
+            Assert.That(sequences, Has.Count.EqualTo(Keys));
+            Assert.That(sequences.Values, Has.All.EqualTo(Enumerable.Range(1, PerKey).ToList()), "each key in commit order");
+        });
+    }
+
+    [Test]
+    public async Task A_row_Kafka_refuses_is_retried_and_holds_back_only_its_key()
+    {
+        await using var service = await StartServiceAsync(new Dictionary<string, string?>
+        {
+            ["Outbox:MinRetryDelay"] = "00:00:00.050",
+            ["Outbox:MaxRetryDelay"] = "00:00:00.200",
+        });
+
+        // Larger than the producer's message.max.bytes (1,000,000): librdkafka refuses it on every attempt.
+        await AddEventsAsync(service, [("order-huge", 1), ("order-huge", 2), ("order-fine", 1)], hugeKey: "order-huge");
+
+        var published = await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, 1, Patience);
+        await Eventually.ReturnsAsync(
+            () => CountAsync("SELECT max(attempts) FROM outbox_messages WHERE message_key = 'order-huge'"),
+            attempts => attempts >= 3, Patience, "the refused row retried");
+        var later = await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, 2, TimeSpan.FromSeconds(2));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(published.Single().Message.Key, Is.EqualTo("order-fine"), "other keys flow");
+            Assert.That(later, Has.Count.EqualTo(1), "the refused row's later sibling waits behind it");
+            Assert.That(await CountAsync("SELECT count(*) FROM outbox_messages WHERE message_key = 'order-huge'"), Is.EqualTo(2));
+            Assert.That(await CountAsync("SELECT count(*) FROM outbox_messages WHERE last_error ILIKE '%size%'"), Is.EqualTo(1),
+                "the reason is kept on the row");
+        });
+    }
+
+    private static Dictionary<string, string?> SmallBatches => new() { ["Outbox:BatchSize"] = "7" };
+
+    private static int Sequence(Confluent.Kafka.ConsumeResult<string?, byte[]?> record)
+    {
+        using var envelope = JsonDocument.Parse(record.Message.Value);
+        return envelope.RootElement.GetProperty("payload").GetProperty("amount").GetInt32();
+    }
+
+    private static async Task AddEventsAsync(SampleService service, IEnumerable<(string OrderId, int Sequence)> events, string? hugeKey = null)
+    {
+        await using var scope = service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SampleDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var huge = hugeKey;
+        foreach (var (orderId, sequence) in events)
+        {
+            var reservation = orderId == huge ? new string('x', 1_100_000) : $"res-{sequence}";
+            huge = orderId == huge ? null : huge;
+            outbox.Add(orderId, new InventoryReserved(
+                reservation, "WH-1", [new StockLine("SKU-1", 1)], "customer-1", sequence, "EUR", new GeoPoint(52.37, 4.89)), $"corr-{orderId}");
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
