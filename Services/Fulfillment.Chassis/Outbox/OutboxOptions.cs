@@ -5,10 +5,10 @@ public sealed class OutboxOptions
 {
     public const string SectionName = "Outbox";
 
-    /// <summary>Rows claimed and produced per round.</summary>
+    /// <summary>Rows the relay reads and produces per batch.</summary>
     public int BatchSize { get; set; } = 5000;
 
-    /// <summary>Batches produced and awaiting acknowledgement at once (the next is claimed while one waits).</summary>
+    /// <summary>Batches produced and awaiting acknowledgement at once (the next is read while they wait).</summary>
     public int PipelineDepth { get; set; } = 3;
 
     /// <summary>Fallback poll: the relay normally wakes on the commit signal within milliseconds.</summary>

@@ -84,7 +84,7 @@ internal sealed class OutboxRelay(
     /// and the drain ends, so the refused row's key starts the next drain clean, behind the row's scheduled retry.
     /// Returns the rows published; zero when another instance is draining.
     /// </summary>
-    internal async Task<int> DrainAsync(CancellationToken cancellationToken)
+    private async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         if (!await LockAsync(connection, "SELECT pg_try_advisory_lock(@key)", cancellationToken))

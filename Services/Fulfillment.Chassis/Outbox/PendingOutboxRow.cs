@@ -1,6 +1,6 @@
 namespace Fulfillment.Chassis.Outbox;
 
-/// <summary>An outbox row claimed by the relay for one publish round.</summary>
+/// <summary>An outbox row read by the relay, on its way to Kafka.</summary>
 internal sealed record PendingOutboxRow(
     long Id,
     Guid EventId,
