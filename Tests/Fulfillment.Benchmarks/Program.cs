@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
 using Fulfillment.Benchmarks;
-using Fulfillment.Chassis.Kafka;
 using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.Chassis.Outbox;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Npgsql;
@@ -60,7 +59,7 @@ foreach (var mode in Enum.GetValues<BenchMode>())
 // is reported. Each round moves the insert run's outbox rows three times over (long enough to be steady): the relay
 // drains them from the outbox, the raw producer sends the same records.
 const int Copies = 3;
-var records = await ReadOutboxAsync(relayDatabase!);
+var records = await ReadOutboxAsync(relayDatabase!, events);
 var roundRecords = Enumerable.Repeat(records, Copies).SelectMany(copy => copy).ToList();
 await ExecuteAsync(relayDatabase!, "CREATE TABLE outbox_copy AS SELECT * FROM outbox_messages; TRUNCATE outbox_messages");
 var relayRounds = new List<PhaseResult>();
@@ -151,32 +150,15 @@ static async Task SeedAccountsAsync(string connectionString, int keys)
     await seed.ExecuteNonQueryAsync();
 }
 
-// The records the relay will produce: same key, value and headers, so the raw producer does the same Kafka work.
-static async Task<List<Message<string, byte[]>>> ReadOutboxAsync(string connectionString)
+// The records the relay will produce, built by the relay's own code: same key, stamped value and headers, so the raw
+// producer does the same Kafka work.
+static async Task<List<Message<string, byte[]>>> ReadOutboxAsync(string connectionString, int count)
 {
     await using var database = NpgsqlDataSource.Create(connectionString);
-    await using var query = database.CreateCommand(
-        "SELECT message_key, envelope, event_id, event_type, correlation_id, traceparent FROM outbox_messages ORDER BY id");
-    await using var reader = await query.ExecuteReaderAsync();
-    var records = new List<Message<string, byte[]>>();
-    while (await reader.ReadAsync())
-    {
-        var headers = new Headers
-        {
-            { RecordHeaders.EventId, Encoding.UTF8.GetBytes(reader.GetGuid(2).ToString()) },
-            { RecordHeaders.EventType, Encoding.UTF8.GetBytes(reader.GetString(3)) },
-            { RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(reader.GetString(4)) },
-            { RecordHeaders.ContentType, Encoding.UTF8.GetBytes(RecordHeaders.JsonContentType) },
-        };
-        if (!reader.IsDBNull(5))
-        {
-            headers.Add(RecordHeaders.TraceParent, Encoding.UTF8.GetBytes(reader.GetString(5)));
-        }
-
-        records.Add(new Message<string, byte[]> { Key = reader.GetString(0), Value = (byte[])reader.GetValue(1), Headers = headers });
-    }
-
-    return records;
+    await using var connection = await database.OpenConnectionAsync();
+    var rows = await OutboxTable.ReadReadyAsync(connection, count, InFlightWindow.Empty, CancellationToken.None);
+    var stamp = EnvelopeSerializer.ProducedAtStamp(DateTimeOffset.UtcNow);
+    return [.. rows.Select(row => OutboxRecord.From(row, stamp))];
 }
 
 static double RawProducerRate(string bootstrapServers, List<Message<string, byte[]>> records)
