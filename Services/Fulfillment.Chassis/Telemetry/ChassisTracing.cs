@@ -11,9 +11,10 @@ namespace Fulfillment.Chassis.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for every service: traces of the chassis' own spans and ASP.NET Core's request spans, and the
-/// chassis metrics. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; otherwise collected only by
-/// what a test or host adds through <see cref="ChassisBuilder.ConfigureTracing"/>. The W3C <c>traceparent</c> is
-/// carried in Kafka headers whether or not anything is exported.
+/// chassis metrics. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Spans are recorded only when
+/// they go somewhere (that exporter, or what a test or host adds through <see cref="ChassisBuilder.ConfigureTracing"/>):
+/// a span nobody collects would cost every record an activity and its tags for nothing. The W3C <c>traceparent</c> is
+/// carried in Kafka headers either way (<see cref="ChassisTelemetry"/>).
 /// </summary>
 internal static class ChassisTracing
 {
@@ -23,19 +24,23 @@ internal static class ChassisTracing
     {
         var export = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
         var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-        services.AddSingleton(_ =>
+        if (export || configure is not null)
         {
-            var builder = Sdk.CreateTracerProviderBuilder()
-                .SetResourceBuilder(resource)
-                .AddSource(ChassisTelemetry.SourceName, "Microsoft.AspNetCore");
-            if (export)
+            services.AddSingleton(_ =>
             {
-                builder.AddOtlpExporter();
-            }
+                var builder = Sdk.CreateTracerProviderBuilder()
+                    .SetResourceBuilder(resource)
+                    .AddSource(ChassisTelemetry.SourceName, "Microsoft.AspNetCore");
+                if (export)
+                {
+                    builder.AddOtlpExporter();
+                }
 
-            configure?.Invoke(builder);
-            return builder.Build();
-        });
+                configure?.Invoke(builder);
+                return builder.Build();
+            });
+        }
+
         services.AddSingleton(provider =>
         {
             var builder = Sdk.CreateMeterProviderBuilder()
@@ -52,13 +57,15 @@ internal static class ChassisTracing
     }
 
     /// <summary>Builds the providers at start-up so that the first request is already traced.</summary>
-    private sealed class TelemetryActivation(TracerProvider tracing, MeterProvider metrics) : IHostedService
+    private sealed class TelemetryActivation(IServiceProvider services, MeterProvider metrics) : IHostedService
     {
+        private readonly TracerProvider? _tracing = services.GetService<TracerProvider>();
+
         public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StopAsync(CancellationToken cancellationToken)
         {
-            tracing.ForceFlush(2000);
+            _tracing?.ForceFlush(2000);
             metrics.ForceFlush(2000);
             return Task.CompletedTask;
         }

@@ -41,6 +41,19 @@ public sealed class TelemetryTests : ChassisTestBase
     }
 
     [Test]
+    public async Task Without_a_trace_collector_the_published_event_carries_the_incoming_trace_context_unchanged()
+    {
+        await using var service = await StartServiceAsync();
+        var consumed = TestEvents.OrderCreated("order-carried");
+
+        await ProduceAsync(consumed);
+        var relayed = (await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, 1, Patience)).Single();
+
+        // No span was recorded, so the incoming parent is still the parent.
+        Assert.That(relayed.Message.Headers.GetUtf8(RecordHeaders.TraceParent), Is.EqualTo($"00-{IncomingTraceId}-{IncomingSpanId}-01"));
+    }
+
+    [Test]
     public async Task Dead_letters_and_handled_records_are_counted()
     {
         var measurements = new List<(string Instrument, long Value)>();
@@ -85,3 +98,4 @@ public sealed class TelemetryTests : ChassisTestBase
         });
     }
 }
+
