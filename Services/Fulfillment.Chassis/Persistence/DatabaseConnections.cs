@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Fulfillment.Chassis.Persistence;
+
+/// <summary>The service database's connection pool, with the chassis's defaults where the connection string is silent.</summary>
+internal static class DatabaseConnections
+{
+    /// <summary>
+    /// Statements a connection keeps prepared on the server. A service repeats a handful of statements (inbox claim,
+    /// outbox insert, its own updates) for every batch; prepared, PostgreSQL no longer parses and plans them each time.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    public static NpgsqlDataSource Build(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return builder.Build();
+    }
+
+    private static bool Mentions(string connectionString, params string[] keywords)
+    {
+        // The plain builder keeps only the keywords written, where Npgsql's knows every keyword.
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keywords.Any(written.ContainsKey);
+    }
+}

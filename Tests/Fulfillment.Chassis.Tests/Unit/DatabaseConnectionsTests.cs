@@ -1,0 +1,27 @@
+using Fulfillment.Chassis.Persistence;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Fulfillment.Chassis.Tests.Unit;
+
+public sealed class DatabaseConnectionsTests
+{
+    private const string Base = "Host=localhost;Database=orders;Username=orders";
+
+    [Test]
+    public async Task Statements_are_prepared_automatically_unless_the_connection_string_says_otherwise()
+    {
+        await using var silent = DatabaseConnections.Build(Base);
+        await using var off = DatabaseConnections.Build(Base + ";Max Auto Prepare=0");
+        await using var own = DatabaseConnections.Build(Base + ";MaxAutoPrepare=5");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(MaxAutoPrepare(silent), Is.EqualTo(DatabaseConnections.DefaultMaxAutoPrepare));
+            Assert.That(MaxAutoPrepare(off), Is.Zero);
+            Assert.That(MaxAutoPrepare(own), Is.EqualTo(5));
+        });
+    }
+
+    private static int MaxAutoPrepare(NpgsqlDataSource source) => new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxAutoPrepare;
+}
