@@ -8,20 +8,26 @@ namespace Fulfillment.Benchmarks;
 
 /// <summary>
 /// Times one phase by a chassis counter (incremented after each commit), in-process, so measuring puts no load on
-/// the database: from the counter's first increment until it reaches the phase's work. Start-up and the group join
-/// are not counted, only steady work. The database is then asked whether the work really committed.
+/// the database. The clock starts at the first increment that reaches the warm-up (so start-up, the group join and
+/// the warm-up are not counted) and stops when the counter reaches the phase's work; the rate is the work counted in
+/// between. The database is then asked whether all the work really committed.
 /// </summary>
 public sealed class Measure : IDisposable
 {
     private readonly MeterListener _listener = new();
-    private readonly TaskCompletionSource<Stopwatch> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<TimeSpan> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<(long Work, TimeSpan Elapsed, RuntimeLoad Load)> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
     private readonly long _work;
+    private readonly long _warmUp;
     private long _counted;
+    private long _countedAtStart;
+    private Stopwatch? _clock;
+    private RuntimeLoad _loadAtStart;
 
-    private Measure(string instrument, long work)
+    private Measure(string instrument, long work, long warmUp)
     {
         _work = work;
+        _warmUp = warmUp;
         _listener.InstrumentPublished = (candidate, subscriber) =>
         {
             if (candidate.Meter.Name == ChassisMetrics.MeterName && candidate.Name == instrument)
@@ -29,24 +35,36 @@ public sealed class Measure : IDisposable
                 subscriber.EnableMeasurementEvents(candidate);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((_, increment, _, _) =>
-        {
-            _started.TrySetResult(Stopwatch.StartNew());
-            if (Interlocked.Add(ref _counted, increment) >= _work)
-            {
-                _finished.TrySetResult(_started.Task.Result.Elapsed);
-            }
-        });
+        _listener.SetMeasurementEventCallback<long>((_, increment, _, _) => Count(increment));
         _listener.Start();
     }
 
     /// <summary>Starts listening; call before the phase's host starts so that no increment is missed.</summary>
-    public static Measure Start(string instrument, long work) => new(instrument, work);
+    public static Measure Start(string instrument, long work, long warmUp = 0) =>
+        warmUp < work ? new(instrument, work, warmUp) : throw new ArgumentOutOfRangeException(nameof(warmUp), "The warm-up must leave work to time.");
+
+    private void Count(long increment)
+    {
+        lock (_gate)
+        {
+            _counted += increment;
+            if (_clock is null && _counted >= _warmUp)
+            {
+                _clock = Stopwatch.StartNew();
+                _loadAtStart = RuntimeLoad.Now();
+                _countedAtStart = _counted;
+            }
+            else if (_clock is not null && _counted >= _work)
+            {
+                _finished.TrySetResult((_counted - _countedAtStart, _clock.Elapsed, RuntimeLoad.Now() - _loadAtStart));
+            }
+        }
+    }
 
     /// <summary>Waits for the phase to finish, then checks <paramref name="verifySql"/> returns <paramref name="expected"/>.</summary>
     public async Task<PhaseResult> ResultAsync(string connectionString, long commitsBefore, string verifySql, long expected)
     {
-        var elapsed = await _finished.Task.WaitAsync(TimeSpan.FromMinutes(10));
+        var (measured, elapsed, load) = await _finished.Task.WaitAsync(TimeSpan.FromMinutes(10));
         await using var database = NpgsqlDataSource.Create(connectionString);
 
         // Statistics reach pg_stat_database within a second or so of the transactions.
@@ -58,7 +76,7 @@ public sealed class Measure : IDisposable
             throw new InvalidOperationException($"'{verifySql}' returned {verified}, expected {expected}.");
         }
 
-        return new PhaseResult(_work / elapsed.TotalSeconds, _work, transactions);
+        return new PhaseResult(measured / elapsed.TotalSeconds, _work, transactions, load.AllocatedBytes / (double)measured, load.GcPause / elapsed);
     }
 
     /// <summary>Transactions the database has committed so far (for events per transaction).</summary>
