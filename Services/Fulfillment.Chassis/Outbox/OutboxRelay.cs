@@ -93,18 +93,23 @@ internal sealed class OutboxRelay(
         }
 
         var inFlight = new Queue<InFlightBatch>();
+        var removal = new SentRowRemoval(database, metrics);
         try
         {
-            return await PublishInOrderAsync(connection, inFlight, cancellationToken);
+            await OutboxTable.UseDurableCommitAsync(connection, durable: false, cancellationToken);
+            return await PublishInOrderAsync(connection, inFlight, removal, cancellationToken);
         }
         finally
         {
             await AbandonAsync(inFlight);
+            await removal.DisposeAsync();
+            await OutboxTable.UseDurableCommitAsync(connection, durable: true, CancellationToken.None);
             await LockAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
         }
     }
 
-    private async Task<int> PublishInOrderAsync(NpgsqlConnection connection, Queue<InFlightBatch> inFlight, CancellationToken cancellationToken)
+    private async Task<int> PublishInOrderAsync(
+        NpgsqlConnection connection, Queue<InFlightBatch> inFlight, SentRowRemoval removal, CancellationToken cancellationToken)
     {
         var published = 0;
         var failedKeys = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -112,23 +117,22 @@ internal sealed class OutboxRelay(
         {
             if (failedKeys.IsEmpty)
             {
-                await ReadWhileRoomAsync(connection, inFlight, failedKeys, cancellationToken);
+                await ReadWhileRoomAsync(connection, inFlight, removal, failedKeys, cancellationToken);
             }
 
             if (!inFlight.TryDequeue(out var oldest))
             {
-                return published;
+                return published + await removal.CompleteAsync();
             }
 
             var outcome = await oldest.Deliveries.WaitAsync(cancellationToken);
             if (outcome.AllSent)
             {
-                await OutboxTable.DeleteAsync(connection, null, oldest.Ids, cancellationToken);
-                metrics.OutboxPublished(oldest.Rows.Count);
-                published += oldest.Rows.Count;
+                published += await removal.StartAsync(oldest.Ids, cancellationToken);
             }
             else
             {
+                published += await removal.CompleteAsync();
                 published += await SettleAsync(connection, oldest.Rows, outcome, cancellationToken);
             }
         }
@@ -136,13 +140,18 @@ internal sealed class OutboxRelay(
 
     /// <summary>Reads batches and hands them to the producer until the pipeline is full or no row is ready.</summary>
     private async Task ReadWhileRoomAsync(
-        NpgsqlConnection connection, Queue<InFlightBatch> inFlight, ConcurrentDictionary<string, bool> failedKeys, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        Queue<InFlightBatch> inFlight,
+        SentRowRemoval removal,
+        ConcurrentDictionary<string, bool> failedKeys,
+        CancellationToken cancellationToken)
     {
         while (inFlight.Count < _options.PipelineDepth)
         {
             // Ids are dense unless many transactions rolled back; reading past a sparse window is not worth its cost,
             // so the pipeline then waits for the oldest batch instead.
-            var window = InFlightWindow.Of([.. inFlight.SelectMany(batch => batch.Ids)], _options.BatchSize);
+            // Rows being removed are still in the table until their delete commits: they count as in flight.
+            var window = InFlightWindow.Of([.. inFlight.SelectMany(batch => batch.Ids), .. removal.Ids], _options.BatchSize);
             if (window is null)
             {
                 return;

@@ -67,6 +67,18 @@ internal static class OutboxTable
         return rows;
     }
 
+    /// <summary>
+    /// Whether the relay's statements on <paramref name="connection"/> wait for their WAL to reach the disk. The relay's
+    /// deletes and reschedules need not: a crash can at worst undo the last fraction of a second of them, and a row
+    /// whose delete was undone is published again, as after any crash between the produce and the delete (consumers'
+    /// inboxes absorb it). The services' own transactions stay durable. Set back before the connection is pooled.
+    /// </summary>
+    public static async Task UseDurableCommitAsync(NpgsqlConnection connection, bool durable, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(durable ? "RESET synchronous_commit" : "SET synchronous_commit = off", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Removes sent rows.</summary>
     public static async Task DeleteAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, long[] ids, CancellationToken cancellationToken)
