@@ -8,7 +8,7 @@ using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Npgsql;
 
-// Usage: dotnet run -c Release --project Tests/Fulfillment.Benchmarks [-- --events 20000 (timed; as many again warm up) --keys 1000 --pgbench-seconds 15 --lanes 8 --batch 200 --rounds 5]
+// Usage: dotnet run -c Release --project Tests/Fulfillment.Benchmarks [-- --events 20000 (timed; as many again warm up) --keys 1000 --pgbench-seconds 15 (each mode) --lanes 8 --batch 200 --rounds 5]
 var events = Option("--events", 20_000);
 var keys = Option("--keys", 1_000);
 var pgbenchSeconds = Option("--pgbench-seconds", 15);
@@ -25,10 +25,11 @@ Console.WriteLine($"Fulfillment chassis benchmark: {events:N0} events over {keys
 await using var postgres = await PostgresServer.StartAsync(new PostgresServerOptions { Durable = true }, CancellationToken.None);
 using var kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Partitions = Partitions, Topics = [.. Topics.All, "bench.raw-producer"] });
 
-Console.WriteLine("pgbench (simple-update, 8 clients)...");
-var pgbenchDb = await postgres.CreateDatabaseAsync("pgbench", CancellationToken.None);
-var tps = await PgBench.SimpleUpdateTpsAsync(
-    postgres.BinDirectory!, postgres.Host, postgres.Port, new NpgsqlConnectionStringBuilder(pgbenchDb).Database!, pgbenchSeconds);
+Console.WriteLine("pgbench (simple-update, 8 clients; default simple query mode, then prepared statements)...");
+var pgbenchDb = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync("pgbench", CancellationToken.None)).Database!;
+await PgBench.InitializeAsync(postgres.BinDirectory!, postgres.Host, postgres.Port, pgbenchDb);
+var tps = await PgBench.SimpleUpdateTpsAsync(postgres.BinDirectory!, postgres.Host, postgres.Port, pgbenchDb, pgbenchSeconds, "simple");
+var preparedTps = await PgBench.SimpleUpdateTpsAsync(postgres.BinDirectory!, postgres.Host, postgres.Port, pgbenchDb, pgbenchSeconds, "prepared");
 
 Console.WriteLine("producing the input events...");
 await ProduceInputAsync(kafka.BootstrapServers, 2 * events, keys);
@@ -96,9 +97,10 @@ Console.WriteLine();
 Console.WriteLine("| measurement | rate | target | ratio |");
 Console.WriteLine("|---|---:|---|---:|");
 Console.WriteLine($"| pgbench simple-update, 8 clients (tps) | {tps:N0} | reference | |");
+Console.WriteLine($"| pgbench simple-update, 8 clients, prepared statements (`-M prepared`; tps) | {preparedTps:N0} | for comparison | |");
 foreach (var (mode, result) in consumerRates)
 {
-    Console.WriteLine($"| consumer host, inbox + {Describe(mode)} + outbox row (events/s; {result.WorkPerTransaction:F0} events per transaction) | {result.Rate:N0} | ≥ 2 × pgbench | {result.Rate / tps:F2} × pgbench |");
+    Console.WriteLine($"| consumer host, inbox + {Describe(mode)} + outbox row (events/s; {result.WorkPerTransaction:F0} events per transaction) | {result.Rate:N0} | ≥ 2 × pgbench | {result.Rate / tps:F2} × pgbench ({result.Rate / preparedTps:F2} × prepared) |");
 }
 
 Console.WriteLine($"| raw Confluent.Kafka producer, idempotent, acks=all, same records (records/s, median of {rounds} rounds of {roundRecords.Count:N0}) | {rawRate:N0} | reference | |");
