@@ -70,6 +70,34 @@ public sealed class OutboxRelayTests : ChassisTestBase
         });
     }
 
+    [Test]
+    public async Task The_relay_gives_its_connections_back_to_the_pool_with_durable_commits()
+    {
+        // The test server runs without synchronous commits; the service's sessions start with them, as in production,
+        // and without Npgsql's reset on close (a common setting), so only the relay's own reset puts them back.
+        var durableSessions = SmallBatches;
+        durableSessions["ConnectionStrings:Database"] = $"{ConnectionString};Options=-c synchronous_commit=on;No Reset On Close=true";
+        await using var service = await StartServiceAsync(durableSessions);
+        await AddEventsAsync(service, Enumerable.Range(0, Keys).Select(k => ($"order-{k:D2}", 1)));
+        await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, Keys, Patience);
+        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM outbox_messages"), count => count == 0, Patience, "outbox drained");
+
+        // Every connection the pool holds, at once, so that the relay's two are among them.
+        var pool = service.Services.GetRequiredService<NpgsqlDataSource>();
+        var connections = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => pool.OpenConnectionAsync().AsTask()));
+        var settings = new List<string>();
+        foreach (var connection in connections)
+        {
+            await using (connection)
+            {
+                await using var show = new NpgsqlCommand("SHOW synchronous_commit", connection);
+                settings.Add((string)(await show.ExecuteScalarAsync())!);
+            }
+        }
+
+        Assert.That(settings, Has.All.EqualTo("on"), "the services' own transactions must wait for their WAL");
+    }
+
     private static Dictionary<string, string?> SmallBatches => new() { ["Outbox:BatchSize"] = "7" };
 
     private static int Sequence(Confluent.Kafka.ConsumeResult<string?, byte[]?> record)
