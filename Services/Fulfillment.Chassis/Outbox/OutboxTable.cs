@@ -33,6 +33,10 @@ internal static class OutboxTable
 
     private const string DeleteSql = "DELETE FROM outbox_messages WHERE id = ANY(@ids)";
 
+    // Ids are unique, so when a batch's ids fill their range exactly no other row lies inside it: one index range
+    // walk then replaces a descent of the index per id.
+    private const string DeleteRangeSql = "DELETE FROM outbox_messages WHERE id BETWEEN @first AND @last";
+
     private const string RescheduleSql = """
         UPDATE outbox_messages
         SET attempts = attempts + 1, last_error = @error, next_attempt_at = now() + @delay
@@ -79,12 +83,28 @@ internal static class OutboxTable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Removes sent rows.</summary>
+    /// <summary>Removes sent rows (distinct ids).</summary>
     public static async Task DeleteAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, long[] ids, CancellationToken cancellationToken)
     {
-        await using var delete = new NpgsqlCommand(DeleteSql, connection, transaction);
-        delete.Parameters.AddWithValue("ids", ids);
+        if (ids.Length == 0)
+        {
+            return;
+        }
+
+        var (first, last) = (ids.Min(), ids.Max());
+        var dense = last - first + 1 == ids.Length;
+        await using var delete = new NpgsqlCommand(dense ? DeleteRangeSql : DeleteSql, connection, transaction);
+        if (dense)
+        {
+            delete.Parameters.AddWithValue("first", first);
+            delete.Parameters.AddWithValue("last", last);
+        }
+        else
+        {
+            delete.Parameters.AddWithValue("ids", ids);
+        }
+
         await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
