@@ -10,15 +10,15 @@ namespace Fulfillment.Benchmarks;
 public static class BenchHost
 {
     public static async Task<IHost> StartAsync(
-        string connectionString, string bootstrapServers, BenchMode? consumerMode, string groupId, int lanes, int batch)
+        string connectionString, string bootstrapServers, BenchMode? consumerMode, string groupId, BenchOptions options)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Database"] = connectionString,
             ["Kafka:BootstrapServers"] = bootstrapServers,
-            ["Kafka:Consumer:MaxConcurrency"] = lanes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Kafka:Consumer:MaxBatchSize"] = batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kafka:Consumer:MaxConcurrency"] = options.Lanes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kafka:Consumer:MaxBatchSize"] = options.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Outbox:RelayEnabled"] = consumerMode is null ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
@@ -29,7 +29,8 @@ public static class BenchHost
                 chassis.AddConsumerGroup([Topics.OrderEvents], group => group.AddConsumer<BenchConsumer>());
             }
         });
-        builder.Services.AddSingleton(new BenchSettings(consumerMode ?? BenchMode.InsertRow));
+        builder.Services.AddSingleton(new BenchSettings(consumerMode ?? BenchMode.InsertRow, options.Keys));
+        builder.Services.AddHostedService<AccountSeeding>();
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -76,7 +76,7 @@ public sealed class Measure : IDisposable
             throw new InvalidOperationException($"'{verifySql}' returned {verified}, expected {expected}.");
         }
 
-        return new PhaseResult(measured / elapsed.TotalSeconds, _work, transactions, load.AllocatedBytes / (double)measured, load.GcPause / elapsed);
+        return new PhaseResult(measured / elapsed.TotalSeconds, _work, transactions, load.AllocatedBytes / (double)measured, load.GcPause / elapsed, load.MethodsCompiled, load.CompilationTime / elapsed);
     }
 
     /// <summary>Transactions the database has committed so far (for events per transaction).</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Fulfillment.Testing;
+using Npgsql;
 
 namespace Fulfillment.Benchmarks;
 
@@ -9,29 +11,44 @@ namespace Fulfillment.Benchmarks;
 /// default query mode is <c>simple</c> (each statement parsed and planned anew); <c>prepared</c> is what the chassis
 /// does (Npgsql's automatic preparation), so the benchmark reports both.
 /// </summary>
-public static partial class PgBench
+public sealed partial class PgBench
 {
-    public static Task InitializeAsync(string binDirectory, string host, int port, string database) =>
-        RunAsync(binDirectory, ["-i", "-q", "-s", "10", "-h", host, "-p", $"{port}", "-U", "postgres", database]);
+    private readonly string _executable;
+    private readonly string[] _connection;
 
-    public static async Task<double> SimpleUpdateTpsAsync(string binDirectory, string host, int port, string database, int seconds, string queryMode)
+    private PgBench(PostgresServer server, string database)
     {
-        var output = await RunAsync(
-            binDirectory, ["-N", "-M", queryMode, "-c", "8", "-j", "2", "-T", $"{seconds}", "-h", host, "-p", $"{port}", "-U", "postgres", database]);
+        _executable = Path.Combine(server.BinDirectory ?? throw new InvalidOperationException("pgbench needs the server's binaries."), "pgbench");
+        _connection = ["-h", server.Host, "-p", $"{server.Port}", "-U", "postgres", database];
+    }
+
+    /// <summary>Creates and fills pgbench's tables (scale 10) in a database of their own.</summary>
+    public static async Task<PgBench> InitializeAsync(PostgresServer server)
+    {
+        var database = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync("pgbench", CancellationToken.None)).Database!;
+        var pgbench = new PgBench(server, database);
+        await pgbench.RunAsync(["-i", "-q", "-s", "10"]);
+        return pgbench;
+    }
+
+    /// <summary>Transactions per second over <paramref name="seconds"/>, in query mode <c>simple</c> or <c>prepared</c>.</summary>
+    public async Task<double> TpsAsync(int seconds, string queryMode)
+    {
+        var output = await RunAsync(["-N", "-M", queryMode, "-c", "8", "-j", "2", "-T", $"{seconds}"]);
         var match = Tps().Match(output);
         return match.Success
             ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"No tps in pgbench output:\n{output}");
     }
 
-    private static async Task<string> RunAsync(string binDirectory, IEnumerable<string> arguments)
+    private async Task<string> RunAsync(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(Path.Combine(binDirectory, "pgbench"))
+        var start = new ProcessStartInfo(_executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in arguments)
+        foreach (var argument in arguments.Concat(_connection))
         {
             start.ArgumentList.Add(argument);
         }

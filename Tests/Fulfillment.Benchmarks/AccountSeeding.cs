@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Fulfillment.Benchmarks;
+
+/// <summary>
+/// For the update variant: one account row per key, written after the chassis has migrated the schema and before the
+/// consumer group starts, so that no event finds its row missing.
+/// </summary>
+public sealed class AccountSeeding(NpgsqlDataSource database, BenchSettings settings) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (settings.Mode != BenchMode.UpdateRow)
+        {
+            return;
+        }
+
+        await using var seed = database.CreateCommand(
+            "INSERT INTO bench_accounts (order_id) SELECT 'order-' || lpad(i::text, 6, '0') FROM generate_series(0, @keys - 1) i ON CONFLICT DO NOTHING");
+        seed.Parameters.AddWithValue("keys", settings.Keys);
+        await seed.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
