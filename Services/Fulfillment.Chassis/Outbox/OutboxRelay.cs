@@ -37,6 +37,8 @@ internal sealed class OutboxRelay(
 
     private readonly OutboxOptions _options = options.Value;
 
+    private readonly ReadFloor _floor = new(options.Value.SweepInterval, clock);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(RunWorkerAsync(stoppingToken), MeasureBacklogAsync(stoppingToken));
 
@@ -157,7 +159,9 @@ internal sealed class OutboxRelay(
                 return;
             }
 
-            var rows = await OutboxTable.ReadReadyAsync(connection, _options.BatchSize, window, cancellationToken);
+            var floor = _floor.Next();
+            var rows = await OutboxTable.ReadReadyAsync(connection, _options.BatchSize, window, floor, cancellationToken);
+            _floor.Record(floor, rows);
             if (rows.Count == 0)
             {
                 return;

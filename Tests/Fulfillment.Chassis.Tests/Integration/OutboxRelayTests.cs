@@ -71,6 +71,31 @@ public sealed class OutboxRelayTests : ChassisTestBase
     }
 
     [Test]
+    public async Task A_row_that_commits_after_later_rows_were_published_is_still_published()
+    {
+        await using var service = await StartServiceAsync(SmallBatches);
+
+        // The late row takes its id first, then waits uncommitted while rows with higher ids are published, so the
+        // relay has read past it when it commits: only a read from below what was read can find it.
+        await using var lateScope = service.Services.CreateAsyncScope();
+        var lateDb = lateScope.ServiceProvider.GetRequiredService<SampleDbContext>();
+        await using var late = await lateDb.Database.BeginTransactionAsync();
+        lateScope.ServiceProvider.GetRequiredService<IEventOutbox>().Add("order-late", Reserved(1), "corr-late");
+        await lateDb.SaveChangesAsync();
+
+        await AddEventsAsync(service, Enumerable.Range(0, Keys).Select(k => ($"order-{k:D2}", 1)));
+        var early = await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, Keys, Patience);
+        await late.CommitAsync();
+        var all = await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, Keys + 1, Patience);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(early.Select(r => r.Message.Key), Has.None.EqualTo("order-late"));
+            Assert.That(all.Select(r => r.Message.Key), Has.One.EqualTo("order-late"));
+        });
+    }
+
+    [Test]
     public async Task The_relay_gives_its_connections_back_to_the_pool_with_durable_commits()
     {
         // The test server runs without synchronous commits; the service's sessions start with them, as in production,
@@ -117,13 +142,15 @@ public sealed class OutboxRelayTests : ChassisTestBase
         {
             var reservation = orderId == huge ? new string('x', 1_100_000) : $"res-{sequence}";
             huge = orderId == huge ? null : huge;
-            outbox.Add(orderId, new InventoryReserved(
-                reservation, "WH-1", [new StockLine("SKU-1", 1)], "customer-1", sequence, "EUR", new GeoPoint(52.37, 4.89)), $"corr-{orderId}");
+            outbox.Add(orderId, Reserved(sequence, reservation), $"corr-{orderId}");
         }
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
+
+    private static InventoryReserved Reserved(int sequence, string? reservation = null) =>
+        new(reservation ?? $"res-{sequence}", "WH-1", [new StockLine("SKU-1", 1)], "customer-1", sequence, "EUR", new GeoPoint(52.37, 4.89));
 
     private async Task<long> CountAsync(string sql)
     {

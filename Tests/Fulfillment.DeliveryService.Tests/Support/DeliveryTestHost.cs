@@ -6,6 +6,7 @@ using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +42,7 @@ public sealed class DeliveryTestHost : IAsyncDisposable
 
     private readonly IHost _host;
 
-    private DeliveryTestHost(IHost host, ManualTimeProvider clock, string connectionString)
+    private DeliveryTestHost(IHost host, ManualClock clock, string connectionString)
     {
         _host = host;
         Clock = clock;
@@ -49,7 +50,7 @@ public sealed class DeliveryTestHost : IAsyncDisposable
         Harness = host.Services.GetRequiredService<ITestHarness>();
     }
 
-    public ManualTimeProvider Clock { get; }
+    public ManualClock Clock { get; }
 
     public string ConnectionString { get; }
 
@@ -80,7 +81,7 @@ public sealed class DeliveryTestHost : IAsyncDisposable
             settings[$"Delivery:Drivers:{i}:Longitude"] = drivers[i].Longitude.ToString(CultureInfo.InvariantCulture);
         }
 
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddChassis<DeliveryDbContext>("delivery-service");

@@ -1,6 +1,7 @@
 using Fulfillment.Messages;
 using Fulfillment.Sagas.Queries;
 using Fulfillment.Sagas.Tests.Support;
+using Fulfillment.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

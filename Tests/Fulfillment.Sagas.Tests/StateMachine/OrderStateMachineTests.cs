@@ -1,5 +1,6 @@
 using Fulfillment.Messages;
 using Fulfillment.Sagas.Tests.Support;
+using Fulfillment.Testing;
 using NUnit.Framework;
 
 namespace Fulfillment.Sagas.Tests.StateMachine;

@@ -1,4 +1,4 @@
-namespace Fulfillment.Sagas.Tests.Support;
+namespace Fulfillment.Testing;
 
 /// <summary>A clock that moves only when told to.</summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
