@@ -98,14 +98,14 @@ internal sealed class OutboxRelay(
         var removal = new SentRowRemoval(database, metrics);
         try
         {
-            await OutboxTable.UseDurableCommitAsync(connection, durable: false, cancellationToken);
+            await OutboxTable.UseRelaySessionAsync(connection, relay: true, cancellationToken);
             return await PublishInOrderAsync(connection, inFlight, removal, cancellationToken);
         }
         finally
         {
             await AbandonAsync(inFlight);
             await removal.DisposeAsync();
-            await OutboxTable.UseDurableCommitAsync(connection, durable: true, CancellationToken.None);
+            await OutboxTable.UseRelaySessionAsync(connection, relay: false, CancellationToken.None);
             await LockAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
         }
     }

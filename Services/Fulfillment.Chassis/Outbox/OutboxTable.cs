@@ -77,14 +77,25 @@ internal static class OutboxTable
     }
 
     /// <summary>
-    /// Whether the relay's statements on <paramref name="connection"/> wait for their WAL to reach the disk. The relay's
-    /// deletes and reschedules need not: a crash can at worst undo the last fraction of a second of them, and a row
-    /// whose delete was undone is published again, as after any crash between the produce and the delete (consumers'
-    /// inboxes absorb it). The services' own transactions stay durable. Set back before the connection is pooled.
+    /// Puts <paramref name="connection"/> into the relay's session settings (<paramref name="relay"/>), or back to the
+    /// server's defaults before it returns to the pool.
+    /// <list type="bullet">
+    /// <item><c>synchronous_commit = off</c>: the relay's deletes and reschedules need not wait for their WAL. A crash
+    /// can at worst undo the last fraction of a second of them, and a row whose delete was undone is published again, as
+    /// after any crash between the produce and the delete (consumers' inboxes absorb it). The services' own
+    /// transactions stay durable.</item>
+    /// <item><c>enable_bitmapscan = off</c>: an outbox is often empty when autovacuum analyzes it, and the planner then
+    /// believes it holds no rows. Its plan for "the next rows by id" became a bitmap scan that collects every pending
+    /// row and sorts them all (measured: 155,000 rows sorted on disk, 230 ms per read instead of ~3) instead of walking
+    /// the primary key in order and stopping at the limit. Without bitmap scans, the walk is the cheapest plan whatever
+    /// the statistics say.</item>
+    /// </list>
     /// </summary>
-    public static async Task UseDurableCommitAsync(NpgsqlConnection connection, bool durable, CancellationToken cancellationToken)
+    public static async Task UseRelaySessionAsync(NpgsqlConnection connection, bool relay, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(durable ? "RESET synchronous_commit" : "SET synchronous_commit = off", connection);
+        await using var command = new NpgsqlCommand(
+            relay ? "SET synchronous_commit = off; SET enable_bitmapscan = off" : "RESET synchronous_commit; RESET enable_bitmapscan",
+            connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

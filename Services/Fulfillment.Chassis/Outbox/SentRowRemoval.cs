@@ -48,7 +48,7 @@ internal sealed class SentRowRemoval(NpgsqlDataSource database, ChassisMetrics m
         await _deleting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (_connection is not null)
         {
-            await OutboxTable.UseDurableCommitAsync(_connection, durable: true, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await OutboxTable.UseRelaySessionAsync(_connection, relay: false, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             await _connection.DisposeAsync();
         }
     }
@@ -56,7 +56,7 @@ internal sealed class SentRowRemoval(NpgsqlDataSource database, ChassisMetrics m
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await database.OpenConnectionAsync(cancellationToken);
-        await OutboxTable.UseDurableCommitAsync(connection, durable: false, cancellationToken);
+        await OutboxTable.UseRelaySessionAsync(connection, relay: true, cancellationToken);
         return connection;
     }
 }

@@ -110,17 +110,23 @@ public sealed class OutboxRelayTests : ChassisTestBase
         // Every connection the pool holds, at once, so that the relay's two are among them.
         var pool = service.Services.GetRequiredService<NpgsqlDataSource>();
         var connections = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => pool.OpenConnectionAsync().AsTask()));
-        var settings = new List<string>();
+        var settings = new List<(string SynchronousCommit, string BitmapScans)>();
         foreach (var connection in connections)
         {
             await using (connection)
             {
-                await using var show = new NpgsqlCommand("SHOW synchronous_commit", connection);
-                settings.Add((string)(await show.ExecuteScalarAsync())!);
+                await using var show = new NpgsqlCommand("SELECT current_setting('synchronous_commit'), current_setting('enable_bitmapscan')", connection);
+                await using var reader = await show.ExecuteReaderAsync();
+                await reader.ReadAsync();
+                settings.Add((reader.GetString(0), reader.GetString(1)));
             }
         }
 
-        Assert.That(settings, Has.All.EqualTo("on"), "the services' own transactions must wait for their WAL");
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.Select(s => s.SynchronousCommit), Has.All.EqualTo("on"), "the services' own transactions must wait for their WAL");
+            Assert.That(settings.Select(s => s.BitmapScans), Has.All.EqualTo("on"), "the services' own queries keep every plan");
+        });
     }
 
     private static Dictionary<string, string?> SmallBatches => new() { ["Outbox:BatchSize"] = "7" };
