@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using Fulfillment.Chassis.Hosting;
 using Npgsql;
 
 namespace Fulfillment.Benchmarks;
@@ -7,9 +7,9 @@ namespace Fulfillment.Benchmarks;
 /// For the update variant: one account row per key, written after the chassis has migrated the schema and before the
 /// consumer group starts, so that no event finds its row missing.
 /// </summary>
-public sealed class AccountSeeding(NpgsqlDataSource database, BenchSettings settings) : IHostedLifecycleService
+public sealed class AccountSeeding(NpgsqlDataSource database, BenchSettings settings) : StartupTask
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         if (settings.Mode != BenchMode.UpdateRow)
         {
@@ -21,14 +21,4 @@ public sealed class AccountSeeding(NpgsqlDataSource database, BenchSettings sett
         seed.Parameters.AddWithValue("keys", settings.Keys);
         await seed.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Hosting;
 using Fulfillment.InventoryService.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,9 +17,9 @@ public sealed class StockSeeder(
     IServiceScopeFactory scopes,
     IOptions<InventoryOptions> options,
     TimeProvider clock,
-    ILogger<StockSeeder> logger) : IHostedLifecycleService
+    ILogger<StockSeeder> logger) : StartupTask
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
@@ -47,14 +48,4 @@ public sealed class StockSeeder(
             """,
             cancellationToken);
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

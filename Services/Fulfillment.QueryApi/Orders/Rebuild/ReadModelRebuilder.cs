@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -19,11 +20,11 @@ namespace Fulfillment.QueryApi.Orders.Rebuild;
 internal sealed class ReadModelRebuilder(
     NpgsqlDataSource database,
     IOptions<ReadModelOptions> options,
-    ILogger<ReadModelRebuilder> logger) : IHostedLifecycleService
+    ILogger<ReadModelRebuilder> logger) : StartupTask
 {
     private const string ReadModelName = "orders";
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public override async Task StartingAsync(CancellationToken cancellationToken)
     {
         var wanted = options.Value.Generation;
         if (wanted < 0)
@@ -85,16 +86,6 @@ internal sealed class ReadModelRebuilder(
 
         await transaction.CommitAsync(cancellationToken);
     }
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static async Task ExecuteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
