@@ -24,12 +24,14 @@ internal static class OutboxTable
 
     private const string Columns = "o.id, o.event_id, o.topic, o.message_key, o.event_type, o.correlation_id, o.traceparent, o.envelope, o.attempts";
 
+    // A row Kafka refused holds back its key's later rows until it is itself published and removed, not only until
+    // its retry is due: once due it is found by the next sweep from the bottom (ReadFloor), and a later row read past
+    // the floor in between would overtake it.
     private const string IsReady = """
         o.next_attempt_at <= now()
         AND NOT EXISTS (
             SELECT 1 FROM outbox_messages waiting
-            WHERE waiting.attempts > 0 AND waiting.next_attempt_at > now()
-              AND waiting.message_key = o.message_key AND waiting.id < o.id)
+            WHERE waiting.attempts > 0 AND waiting.message_key = o.message_key AND waiting.id < o.id)
         """;
 
     private const string DeleteSql = "DELETE FROM outbox_messages WHERE id = ANY(@ids)";

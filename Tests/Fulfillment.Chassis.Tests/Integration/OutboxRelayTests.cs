@@ -96,6 +96,37 @@ public sealed class OutboxRelayTests : ChassisTestBase
     }
 
     [Test]
+    public async Task A_refused_row_whose_retry_is_due_still_holds_back_its_key_until_it_is_published()
+    {
+        // Sweeps only at the start: a row below the ids already read stays unread for the rest of the test.
+        var noSweep = SmallBatches;
+        noSweep["Outbox:SweepInterval"] = "01:00:00";
+        await using var service = await StartServiceAsync(noSweep);
+        await AddEventsAsync(service, [("order-first", 1)]);
+        await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, 1, Patience);
+        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM outbox_messages"), count => count == 0, Patience, "outbox drained");
+
+        // A row of order-held that Kafka refused once, due for its retry now, with an id below everything read so far.
+        await CountAsync("""
+            INSERT INTO outbox_messages (id, event_id, topic, message_key, event_type, correlation_id, envelope, created_at, attempts, next_attempt_at)
+            OVERRIDING SYSTEM VALUE
+            VALUES (-1, gen_random_uuid(), 'raw.inventory-events', 'order-held', 'inventory.reserved', 'corr', '\x7b7d'::bytea, now(), 1, now() - interval '1 second')
+            RETURNING 0
+            """);
+        await AddEventsAsync(service, [("order-held", 2), ("order-other", 1)]);
+
+        // order-other shares the read that order-held's later row would be in.
+        var records = await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, 2, Patience);
+        var extra = await TopicReader.ReadAsync(Kafka.BootstrapServers, Topics.InventoryEvents, 3, TimeSpan.FromSeconds(2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(records.Select(r => r.Message.Key), Is.EquivalentTo(new[] { "order-first", "order-other" }));
+            Assert.That(extra.Select(r => r.Message.Key), Has.None.EqualTo("order-held"), "the later row must not overtake the refused one");
+        });
+    }
+
+    [Test]
     public async Task The_relay_gives_its_connections_back_to_the_pool_with_durable_commits()
     {
         // The test server runs without synchronous commits; the service's sessions start with them, as in production,
