@@ -70,7 +70,7 @@ public sealed class RelayBenchmark(BenchOptions options, string database, string
     {
         await using var source = NpgsqlDataSource.Create(database);
         await using var connection = await source.OpenConnectionAsync();
-        var rows = await OutboxTable.ReadReadyAsync(connection, count, InFlightWindow.Empty, ReadFloor.Bottom, CancellationToken.None);
+        var rows = await OutboxTable.ReadReadyAsync(connection, count, InFlightWindow.Empty, CancellationToken.None);
         var stamp = EnvelopeSerializer.ProducedAtStamp(DateTimeOffset.UtcNow);
         return [.. rows.Select(row => OutboxRecord.From(row, stamp))];
     }

@@ -14,13 +14,6 @@ public sealed class OutboxOptions
     /// <summary>Fallback poll: the relay normally wakes on the commit signal within milliseconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// How often a read looks below the ids already read: for rows that committed late with a lower id, and rows whose
-    /// retry came due. Other reads start past what was read, so they stay cheap while a long-running transaction keeps
-    /// deleted rows from being vacuumed.
-    /// </summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
-
     /// <summary>First delay after a failed publish; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -37,8 +37,6 @@ internal sealed class OutboxRelay(
 
     private readonly OutboxOptions _options = options.Value;
 
-    private readonly ReadFloor _floor = new(options.Value.SweepInterval, clock);
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(RunWorkerAsync(stoppingToken), MeasureBacklogAsync(stoppingToken));
 
@@ -159,9 +157,7 @@ internal sealed class OutboxRelay(
                 return;
             }
 
-            var floor = _floor.Next();
-            var rows = await OutboxTable.ReadReadyAsync(connection, _options.BatchSize, window, floor, cancellationToken);
-            _floor.Record(floor, rows);
+            var rows = await OutboxTable.ReadReadyAsync(connection, _options.BatchSize, window, cancellationToken);
             if (rows.Count == 0)
             {
                 return;

@@ -5,15 +5,14 @@ namespace Fulfillment.Chassis.Outbox;
 /// <summary>The relay's statements on <c>outbox_messages</c>, all on the connection that holds the drain lock.</summary>
 internal static class OutboxTable
 {
-    // The oldest ready rows from @floor up, skipping those in flight. Rows in flight fill the id range [@low, @high]
-    // except for @gaps (rows that were not yet committed, or held back, when that range was read), so the read takes
-    // the rows from the floor to the range, the gaps and the rows above it: three index range scans that never walk
-    // over the rows in flight, nor over the deleted rows below the floor (see ReadFloor). A row waiting for its retry
-    // holds back its key's later rows, which keeps each key in order. No row lock: one relay drains a database at a
-    // time.
+    // The oldest ready rows, skipping those in flight. Rows in flight fill the id range [@low, @high] except for @gaps
+    // (rows that were not yet committed, or held back, when that range was read), so the read takes the rows below the
+    // range, the gaps and the rows above it: three index range scans that never walk over the rows in flight. A row
+    // waiting for its retry holds back its key's later rows, which keeps each key in order. No row lock: one relay
+    // drains a database at a time.
     private const string ReadySql = $"""
         SELECT * FROM (
-            (SELECT {Columns} FROM outbox_messages o WHERE o.id >= @floor AND o.id < @low AND {IsReady} ORDER BY o.id LIMIT @limit)
+            (SELECT {Columns} FROM outbox_messages o WHERE o.id < @low AND {IsReady} ORDER BY o.id LIMIT @limit)
             UNION ALL
             (SELECT {Columns} FROM outbox_messages o WHERE o.id = ANY(@gaps) AND {IsReady})
             UNION ALL
@@ -24,14 +23,12 @@ internal static class OutboxTable
 
     private const string Columns = "o.id, o.event_id, o.topic, o.message_key, o.event_type, o.correlation_id, o.traceparent, o.envelope, o.attempts";
 
-    // A row Kafka refused holds back its key's later rows until it is itself published and removed, not only until
-    // its retry is due: once due it is found by the next sweep from the bottom (ReadFloor), and a later row read past
-    // the floor in between would overtake it.
     private const string IsReady = """
         o.next_attempt_at <= now()
         AND NOT EXISTS (
             SELECT 1 FROM outbox_messages waiting
-            WHERE waiting.attempts > 0 AND waiting.message_key = o.message_key AND waiting.id < o.id)
+            WHERE waiting.attempts > 0 AND waiting.next_attempt_at > now()
+              AND waiting.message_key = o.message_key AND waiting.id < o.id)
         """;
 
     private const string DeleteSql = "DELETE FROM outbox_messages WHERE id = ANY(@ids)";
@@ -46,15 +43,11 @@ internal static class OutboxTable
         WHERE id = @id
         """;
 
-    /// <summary>
-    /// Up to <paramref name="limit"/> ready rows in id (commit) order, none of them in <paramref name="inFlight"/>, and
-    /// none below <paramref name="floor"/> except the window's gaps.
-    /// </summary>
+    /// <summary>Up to <paramref name="limit"/> ready rows in id (commit) order, none of them in <paramref name="inFlight"/>.</summary>
     public static async Task<List<PendingOutboxRow>> ReadReadyAsync(
-        NpgsqlConnection connection, int limit, InFlightWindow inFlight, long floor, CancellationToken cancellationToken)
+        NpgsqlConnection connection, int limit, InFlightWindow inFlight, CancellationToken cancellationToken)
     {
         await using var query = new NpgsqlCommand(ReadySql, connection);
-        query.Parameters.AddWithValue("floor", floor);
         query.Parameters.AddWithValue("low", inFlight.Low);
         query.Parameters.AddWithValue("high", inFlight.High);
         query.Parameters.AddWithValue("gaps", inFlight.Gaps);

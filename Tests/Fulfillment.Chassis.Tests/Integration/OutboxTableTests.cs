@@ -22,26 +22,6 @@ public sealed class OutboxTableTests : ChassisTestBase
         Assert.That(await RemainingAsync(connection), Is.EqualTo(new[] { ids[1], ids[5] }));
     }
 
-    [Test]
-    public async Task A_read_from_a_floor_takes_no_row_below_it_but_the_gaps_of_the_rows_in_flight()
-    {
-        await using var service = await StartServiceAsync(new Dictionary<string, string?> { ["Outbox:RelayEnabled"] = "false" });
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        var ids = await InsertRowsAsync(connection, 8);
-
-        // In flight: ids[3] and ids[5], so ids[4] is a gap; the floor lies at ids[2].
-        var window = InFlightWindow.Of([ids[3], ids[5]], maxGaps: 10)!;
-        var fromFloor = await OutboxTable.ReadReadyAsync(connection, 100, window, ids[2], CancellationToken.None);
-        var fromBottom = await OutboxTable.ReadReadyAsync(connection, 100, window, ReadFloor.Bottom, CancellationToken.None);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(fromFloor.Select(r => r.Id), Is.EqualTo(new[] { ids[2], ids[4], ids[6], ids[7] }));
-            Assert.That(fromBottom.Select(r => r.Id), Is.EqualTo(new[] { ids[0], ids[1], ids[2], ids[4], ids[6], ids[7] }));
-        });
-    }
-
     private static async Task<long[]> InsertRowsAsync(NpgsqlConnection connection, int count)
     {
         await using var insert = new NpgsqlCommand(
