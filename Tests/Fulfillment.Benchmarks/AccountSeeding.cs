@@ -7,18 +7,13 @@ namespace Fulfillment.Benchmarks;
 /// For the update variant: one account row per key, written after the chassis has migrated the schema and before the
 /// consumer group starts, so that no event finds its row missing.
 /// </summary>
-public sealed class AccountSeeding(NpgsqlDataSource database, BenchSettings settings) : StartupTask
+public sealed class AccountSeeding(NpgsqlDataSource database, BenchOptions options) : StartupTask
 {
     public override async Task StartingAsync(CancellationToken cancellationToken)
     {
-        if (settings.Mode != BenchMode.UpdateRow)
-        {
-            return;
-        }
-
         await using var seed = database.CreateCommand(
             "INSERT INTO bench_accounts (order_id) SELECT 'order-' || lpad(i::text, 6, '0') FROM generate_series(0, @keys - 1) i ON CONFLICT DO NOTHING");
-        seed.Parameters.AddWithValue("keys", settings.Keys);
+        seed.Parameters.AddWithValue("keys", options.Keys);
         await seed.ExecuteNonQueryAsync(cancellationToken);
     }
 }

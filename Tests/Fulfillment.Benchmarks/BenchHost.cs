@@ -29,8 +29,12 @@ public static class BenchHost
                 chassis.AddConsumerGroup([Topics.OrderEvents], group => group.AddConsumer<BenchConsumer>());
             }
         });
-        builder.Services.AddSingleton(new BenchSettings(consumerMode ?? BenchMode.InsertRow, options.Keys));
-        builder.Services.AddHostedService<AccountSeeding>();
+        builder.Services.AddSingleton(new BenchSettings(consumerMode ?? BenchMode.InsertRow));
+        if (consumerMode == BenchMode.UpdateRow)
+        {
+            builder.Services.AddSingleton(options);
+            builder.Services.AddHostedService<AccountSeeding>();
+        }
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -1,3 +1,3 @@
 namespace Fulfillment.Benchmarks;
 
-public sealed record BenchSettings(BenchMode Mode, int Keys);
+public sealed record BenchSettings(BenchMode Mode);
