@@ -117,7 +117,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         await DeadLetterAsync(record, DeadLetterReason.From(failure, record.Attempts - 1), cancellationToken);
     }
 
-    private async Task HandleInTransactionAsync(IReadOnlyList<ConsumedRecord> records, CancellationToken cancellationToken)
+    private async Task HandleInTransactionAsync(List<ConsumedRecord> records, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -130,15 +130,28 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var fresh = await InboxStore.ClaimAsync(db, _group.GroupId, [.. records.Select(r => r.Envelope.EventId)], cancellationToken);
+        var toHandle = new List<ConsumedRecord>(records.Count);
         foreach (var record in records)
         {
-            var envelope = record.Envelope;
-            if (!fresh.Remove(envelope.EventId))
+            if (fresh.Remove(record.Envelope.EventId))
             {
-                ChassisLog.DuplicateSkipped(_logger, envelope.EventId, envelope.EventType, _group.GroupId);
-                continue;
+                toHandle.Add(record);
             }
+            else
+            {
+                ChassisLog.DuplicateSkipped(_logger, record.Envelope.EventId, record.Envelope.EventType, _group.GroupId);
+            }
+        }
 
+        if (_group.BatchPreparer is { } preparerType && toHandle.Count > 0)
+        {
+            var preparer = (IBatchPreparer)services.GetRequiredService(preparerType);
+            await preparer.PrepareAsync([.. toHandle.Select(r => r.Envelope)], cancellationToken);
+        }
+
+        foreach (var record in toHandle)
+        {
+            var envelope = record.Envelope;
             consumed.Current = envelope;
             record.CountAttempt();
             using var activity = ChassisTelemetry.StartConsume(record, _group.GroupId);

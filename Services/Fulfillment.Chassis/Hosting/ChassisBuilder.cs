@@ -3,6 +3,7 @@ using Fulfillment.Chassis.Consuming;
 using Fulfillment.Chassis.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Fulfillment.Chassis.Hosting;
@@ -38,7 +39,12 @@ public sealed class ChassisBuilder(IHostApplicationBuilder host, string serviceN
 
         var group = new ConsumerGroupBuilder(groupId);
         components(group);
-        Groups.Add((new ConsumerGroupDefinition(groupId, topics, group.MessageTypes), group));
+        if (group.BatchPreparer is { } preparer)
+        {
+            Services.TryAddScoped(preparer);
+        }
+
+        Groups.Add((new ConsumerGroupDefinition(groupId, topics, group.MessageTypes, group.BatchPreparer), group));
         return this;
     }
 

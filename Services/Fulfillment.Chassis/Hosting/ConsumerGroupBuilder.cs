@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Consuming;
 using MassTransit;
 
 namespace Fulfillment.Chassis.Hosting;
@@ -8,6 +9,16 @@ public sealed class ConsumerGroupBuilder(string groupId)
     internal List<Action<IMediatorRegistrationConfigurator>> Registrations { get; } = [];
 
     internal HashSet<Type> MessageTypes { get; } = [];
+
+    internal Type? BatchPreparer { get; private set; }
+
+    /// <summary>Runs <typeparamref name="TPreparer"/> (scoped) before each unit of work of this group.</summary>
+    public ConsumerGroupBuilder PrepareBatchesWith<TPreparer>()
+        where TPreparer : class, IBatchPreparer
+    {
+        BatchPreparer = typeof(TPreparer);
+        return this;
+    }
 
     public ConsumerGroupBuilder AddConsumer<TConsumer>()
         where TConsumer : class, IConsumer

@@ -26,7 +26,9 @@ internal static class InboxStore
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var command = new NpgsqlCommand(ClaimSql, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
         command.Parameters.AddWithValue("group", consumerGroup);
-        command.Parameters.AddWithValue("ids", eventIds.Distinct().ToArray());
+        // In one order for every batch: two units of work claiming overlapping ids (a partition handed over mid-batch)
+        // wait on each other's unique-index entries in the same order, never in opposite ones.
+        command.Parameters.AddWithValue("ids", eventIds.Distinct().Order().ToArray());
 
         var claimed = new HashSet<Guid>(eventIds.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
