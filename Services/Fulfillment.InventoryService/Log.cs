@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(2203, LogLevel.Warning, "Order {OrderId}: payment failed before any reservation; the order is cancelled here")]
     public static partial void ReleaseWithoutReservation(ILogger logger, string orderId);
+
+    [LoggerMessage(2301, LogLevel.Warning, "Stock row {Sku} locked after {HeldSku} in the same transaction: outside SKU order, so it may deadlock; the batch preparer missed it")]
+    public static partial void StockLockedOutOfOrder(ILogger logger, string sku, string heldSku);
 }

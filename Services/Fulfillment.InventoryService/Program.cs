@@ -8,6 +8,7 @@ using Fulfillment.Messages;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddChassis<InventoryDbContext>("inventory-service", chassis => chassis
     .AddConsumerGroup([Topics.OrderEvents, Topics.PaymentEvents], group => group
+        .PrepareBatchesWith<InventoryBatchPreparer>()
         .AddConsumer<ReserveStock>()
         .AddConsumer<ReleaseStock>()));
 builder.Services.AddStock(builder.Configuration);

@@ -8,11 +8,15 @@ namespace Fulfillment.Testing;
 /// <summary>Produces and reads envelopes as the other services and an independent reader would.</summary>
 public static class KafkaTopic
 {
-    public static async Task ProduceAsync(string bootstrapServers, string topic, IEventEnvelope envelope)
+    public static Task ProduceAsync(string bootstrapServers, string topic, IEventEnvelope envelope) =>
+        ProduceAsync(bootstrapServers, topic, [envelope]);
+
+    /// <summary>Produces every envelope, keyed by its order, with one idempotent producer; returns once all are acknowledged.</summary>
+    public static async Task ProduceAsync(string bootstrapServers, string topic, IReadOnlyCollection<IEventEnvelope> envelopes)
     {
         using var producer = new ProducerBuilder<string, byte[]>(
-            new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All }).Build();
-        await producer.ProduceAsync(topic, new Message<string, byte[]>
+            new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5 }).Build();
+        await Task.WhenAll(envelopes.Select(envelope => producer.ProduceAsync(topic, new Message<string, byte[]>
         {
             Key = envelope.OrderId,
             Value = EnvelopeSerializer.Serialize(envelope),
@@ -23,7 +27,7 @@ public static class KafkaTopic
                 { RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(envelope.CorrelationId) },
                 { RecordHeaders.ContentType, "application/json"u8.ToArray() },
             },
-        });
+        })));
     }
 
     /// <summary>Reads <paramref name="topic"/> from the beginning until <paramref name="done"/> holds or the deadline passes.</summary>

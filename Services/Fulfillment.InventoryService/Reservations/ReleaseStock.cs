@@ -14,6 +14,7 @@ namespace Fulfillment.InventoryService.Reservations;
 public sealed class ReleaseStock(
     InventoryDbContext db,
     StockLedger ledger,
+    DecidedOrders decided,
     IOptions<InventoryOptions> options,
     TimeProvider clock,
     ILogger<ReleaseStock> logger) : IConsumer<EventEnvelope<PaymentFailed>>
@@ -47,6 +48,7 @@ public sealed class ReleaseStock(
                 CreatedAt = now,
                 ReleasedAt = now,
             });
+            decided.Add(envelope.OrderId);
             Log.ReleaseWithoutReservation(logger, envelope.OrderId);
         }
         else if (await ClaimReleaseAsync(reservation.ReservationId, reason, now, cancellationToken))
@@ -55,9 +57,10 @@ public sealed class ReleaseStock(
                 .OrderBy(l => l.Sku, StringComparer.Ordinal)
                 .Select(l => new StockLine(l.Sku, l.Quantity))
                 .ToList();
+            await ledger.LockAsync(lines.Select(l => l.Sku), cancellationToken);
             foreach (var line in lines)
             {
-                await ledger.GiveBackAsync(line.Sku, line.Quantity, cancellationToken);
+                ledger.GiveBack(line.Sku, line.Quantity);
             }
 
             await context.Publish(new InventoryReleased(reservation.ReservationId.ToString(), lines, reason), cancellationToken);

@@ -3,7 +3,6 @@ using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Fulfillment.InventoryService.Reservations;
@@ -15,6 +14,7 @@ namespace Fulfillment.InventoryService.Reservations;
 public sealed class ReserveStock(
     InventoryDbContext db,
     StockLedger ledger,
+    DecidedOrders decided,
     IOptions<InventoryOptions> options,
     TimeProvider clock,
     ILogger<ReserveStock> logger) : IConsumer<EventEnvelope<OrderCreated>>
@@ -28,7 +28,7 @@ public sealed class ReserveStock(
 
         // The inbox stops redelivered events; this stops a re-sent order (same orderId, new eventId). The unique
         // order_id is the safety net should two of them ever race.
-        if (await db.Reservations.AnyAsync(r => r.OrderId == envelope.OrderId, cancellationToken))
+        if (await decided.IsDecidedAsync(envelope.OrderId, cancellationToken))
         {
             Log.OrderAlreadyDecided(logger, envelope.OrderId, envelope.EventId);
             return;
@@ -52,7 +52,7 @@ public sealed class ReserveStock(
             // The rows are locked: every take succeeds, so the order gets all its lines or (on an exception) none.
             foreach (var line in wanted)
             {
-                await ledger.TakeAsync(line.Sku, line.Quantity, cancellationToken);
+                ledger.Take(line.Sku, line.Quantity);
             }
 
             reservation.Status = ReservationStatus.Reserved;
@@ -78,6 +78,7 @@ public sealed class ReserveStock(
         }
 
         db.Reservations.Add(reservation);
+        decided.Add(envelope.OrderId);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {

@@ -12,4 +12,19 @@ public sealed class InventoryOptions
     /// a restart must not hand back units that orders already took.
     /// </summary>
     public Dictionary<string, int> Catalog { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>SKUs generated rather than listed, seeded like <see cref="Catalog"/>'s (a listed SKU wins).</summary>
+    public GeneratedCatalogOptions Generated { get; set; } = new();
+
+    /// <summary>Every SKU to seed with its units: the listed catalog, then the generated SKUs it does not name.</summary>
+    public IReadOnlyDictionary<string, int> SeedCatalog()
+    {
+        var all = new Dictionary<string, int>(Catalog, StringComparer.Ordinal);
+        foreach (var (sku, units) in Generated.Skus())
+        {
+            all.TryAdd(sku, units);
+        }
+
+        return all;
+    }
 }

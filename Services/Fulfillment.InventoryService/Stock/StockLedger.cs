@@ -4,15 +4,28 @@ using Microsoft.EntityFrameworkCore;
 namespace Fulfillment.InventoryService.Stock;
 
 /// <summary>
-/// The only code that changes stock levels. Every change is a single conditional UPDATE, so a level can never be
-/// computed from a stale read, and callers lock the rows they are about to change in SKU order first.
+/// The only code that changes stock levels, for one unit of work. A level is changed only on a row this ledger has
+/// locked (<c>FOR UPDATE</c>) in the current transaction, so it is never computed from a stale read; the changes are
+/// written by the unit of work's save, one UPDATE per SKU however many orders of the batch took from it.
 /// </summary>
-public sealed class StockLedger(InventoryDbContext db, TimeProvider clock)
+/// <remarks>
+/// Lock order is what keeps reservations free of deadlocks: every transaction locks stock rows in ordinal SKU order.
+/// The consumer host's <see cref="Reservations.InventoryBatchPreparer"/> locks every SKU the batch needs in one
+/// statement before the first order is handled, so the consumers' own <see cref="LockAsync"/> calls find their rows
+/// already held. A lock taken later that sorts below a row already held could wait in the opposite order to another
+/// transaction; it is still correct (a deadlock rolls the batch back and it is retried) but it is counted and logged,
+/// because it means a preparer missed a SKU.
+/// </remarks>
+public sealed class StockLedger(InventoryDbContext db, TimeProvider clock, ILogger<StockLedger> logger)
 {
+    private readonly SortedDictionary<string, StockItem?> _held = new(StringComparer.Ordinal);
+
+    /// <summary>Locks outside SKU order since this ledger was created: zero unless a preparer missed a SKU.</summary>
+    public int OutOfOrderLocks { get; private set; }
+
     /// <summary>
-    /// Locks the stock rows of <paramref name="skus"/> until the transaction ends and returns their available units.
-    /// Rows are locked in SKU order, the same order for every order, so two reservations cannot deadlock each other.
-    /// Unknown SKUs are simply absent from the result.
+    /// Locks the stock rows of <paramref name="skus"/> not yet locked by this ledger, in SKU order, until the transaction
+    /// ends, and returns the available units of every SKU asked for. Unknown SKUs are absent from the result.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, int>> LockAsync(IEnumerable<string> skus, CancellationToken cancellationToken)
     {
@@ -21,48 +34,63 @@ public sealed class StockLedger(InventoryDbContext db, TimeProvider clock)
             throw new InvalidOperationException("Stock rows are locked inside a transaction; without one the lock ends with the statement.");
         }
 
-        var wanted = skus.Distinct(StringComparer.Ordinal).ToArray();
-        var rows = await db.Stock
-            .FromSql($"SELECT * FROM stock WHERE sku = ANY({wanted}) ORDER BY sku FOR UPDATE")
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(row => row.Sku, row => row.Available, StringComparer.Ordinal);
+        var wanted = skus.Distinct(StringComparer.Ordinal).ToList();
+        var missing = wanted.Where(sku => !_held.ContainsKey(sku)).Order(StringComparer.Ordinal).ToArray();
+        if (missing.Length > 0)
+        {
+            if (_held.Count > 0 && StringComparer.Ordinal.Compare(missing[0], _held.Keys.Last()) < 0)
+            {
+                OutOfOrderLocks++;
+                Log.StockLockedOutOfOrder(logger, missing[0], _held.Keys.Last());
+            }
+
+            // Tracked: the changes below are saved with the unit of work. ORDER BY under FOR UPDATE locks in that order.
+            var rows = await db.Stock
+                .FromSql($"SELECT * FROM stock WHERE sku = ANY({missing}) ORDER BY sku FOR UPDATE")
+                .ToDictionaryAsync(row => row.Sku, StringComparer.Ordinal, cancellationToken);
+            foreach (var sku in missing)
+            {
+                _held[sku] = rows.GetValueOrDefault(sku);
+            }
+        }
+
+        return wanted
+            .Select(sku => _held[sku])
+            .OfType<StockItem>()
+            .ToDictionary(row => row.Sku, row => row.Available, StringComparer.Ordinal);
     }
 
-    /// <summary>Moves <paramref name="quantity"/> units from available to reserved, only if that many are available.</summary>
-    /// <exception cref="InvalidOperationException">Fewer units were available: the caller's check was not under lock.</exception>
-    public async Task TakeAsync(string sku, int quantity, CancellationToken cancellationToken)
+    /// <summary>Moves <paramref name="quantity"/> units of a locked SKU from available to reserved.</summary>
+    /// <exception cref="InvalidOperationException">The SKU is not locked, or fewer units are available.</exception>
+    public void Take(string sku, int quantity)
     {
-        var now = clock.GetUtcNow();
-        var updated = await db.Stock
-            .Where(s => s.Sku == sku && s.Available >= quantity)
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(s => s.Available, s => s.Available - quantity)
-                    .SetProperty(s => s.Reserved, s => s.Reserved + quantity)
-                    .SetProperty(s => s.UpdatedAt, now),
-                cancellationToken);
-        if (updated != 1)
+        var row = Held(sku);
+        if (row.Available < quantity)
         {
-            throw new InvalidOperationException($"Could not take {quantity} units of {sku}: fewer are available than the locked read showed.");
+            throw new InvalidOperationException($"Could not take {quantity} units of {sku}: only {row.Available} are available.");
         }
+
+        row.Available -= quantity;
+        row.Reserved += quantity;
+        row.UpdatedAt = clock.GetUtcNow();
     }
 
-    /// <summary>Moves <paramref name="quantity"/> reserved units back to available.</summary>
-    public async Task GiveBackAsync(string sku, int quantity, CancellationToken cancellationToken)
+    /// <summary>Moves <paramref name="quantity"/> reserved units of a locked SKU back to available.</summary>
+    /// <exception cref="InvalidOperationException">The SKU is not locked, or holds fewer reserved units.</exception>
+    public void GiveBack(string sku, int quantity)
     {
-        var now = clock.GetUtcNow();
-        var updated = await db.Stock
-            .Where(s => s.Sku == sku && s.Reserved >= quantity)
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(s => s.Available, s => s.Available + quantity)
-                    .SetProperty(s => s.Reserved, s => s.Reserved - quantity)
-                    .SetProperty(s => s.UpdatedAt, now),
-                cancellationToken);
-        if (updated != 1)
+        var row = Held(sku);
+        if (row.Reserved < quantity)
         {
-            throw new InvalidOperationException($"Could not give back {quantity} units of {sku}: the SKU is gone or holds fewer reserved units.");
+            throw new InvalidOperationException($"Could not give back {quantity} units of {sku}: only {row.Reserved} are reserved.");
         }
+
+        row.Available += quantity;
+        row.Reserved -= quantity;
+        row.UpdatedAt = clock.GetUtcNow();
     }
+
+    private StockItem Held(string sku) =>
+        _held.GetValueOrDefault(sku)
+        ?? throw new InvalidOperationException($"SKU {sku} is not locked by this unit of work, or does not exist: lock it first.");
 }

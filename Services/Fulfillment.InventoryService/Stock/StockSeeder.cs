@@ -24,7 +24,7 @@ public sealed class StockSeeder(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
         var added = await SeedAsync(db, options.Value, clock.GetUtcNow(), cancellationToken);
-        Log.StockSeeded(logger, added, options.Value.Catalog.Count, options.Value.Warehouse);
+        Log.StockSeeded(logger, added, options.Value.SeedCatalog().Count, options.Value.Warehouse);
     }
 
     /// <summary>Inserts the missing SKUs in one statement; instances starting together cannot insert one twice.</summary>
@@ -32,13 +32,14 @@ public sealed class StockSeeder(
     public static async Task<int> SeedAsync(
         InventoryDbContext db, InventoryOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (options.Catalog.Count == 0)
+        var catalog = options.SeedCatalog();
+        if (catalog.Count == 0)
         {
             return 0;
         }
 
-        var skus = options.Catalog.Keys.ToArray();
-        var units = skus.Select(sku => options.Catalog[sku]).ToArray();
+        var skus = catalog.Keys.ToArray();
+        var units = skus.Select(sku => catalog[sku]).ToArray();
         return await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO stock (sku, warehouse, available, reserved, updated_at)

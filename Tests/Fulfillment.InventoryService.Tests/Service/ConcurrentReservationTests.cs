@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.InventoryService.Tests.Support;
+using Fulfillment.Messages;
+using Fulfillment.Testing;
+using Npgsql;
+using NUnit.Framework;
+using static Fulfillment.InventoryService.Tests.Support.Envelopes;
+
+namespace Fulfillment.InventoryService.Tests.Service;
+
+/// <summary>
+/// Thousands of multi-line orders over a handful of hot SKUs, through two instances of the real service (Kafka consumer
+/// group shared, eight lanes each, batches of up to 50), then payment failures releasing some of them while new orders
+/// still arrive. Lines name their SKUs in random order, so only the service's own lock order keeps transactions apart.
+/// </summary>
+[TestFixture]
+public sealed partial class ConcurrentReservationTests
+{
+    private const int FirstWave = 2_000;
+    private const int SecondWave = 1_000;
+    private const int UnitsPerSku = 1_500;
+    private static readonly string[] HotSkus = ["HOT-A", "HOT-B", "HOT-C", "HOT-D", "HOT-E"];
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    private EmbeddedKafkaCluster _kafka = null!;
+    private string _connectionString = null!;
+    private readonly List<InventoryServiceFactory> _instances = [];
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Topics = [.. Topics.All], Partitions = 6 });
+        _connectionString = await DatabaseFixture.Postgres.CreateDatabaseAsync("inventory_hot", CancellationToken.None);
+        var settings = new Dictionary<string, string>
+        {
+            ["Kafka:Consumer:MaxConcurrency"] = "8",
+            ["Kafka:Consumer:MaxBatchSize"] = "50",
+        };
+        foreach (var sku in HotSkus)
+        {
+            settings[$"Inventory:Catalog:{sku}"] = UnitsPerSku.ToString(CultureInfo.InvariantCulture);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            var instance = new InventoryServiceFactory(_connectionString, _kafka.BootstrapServers, settings);
+            _instances.Add(instance);
+            _ = instance.Services; // starts the host: migrations, seeding, the consumer group
+        }
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        await StopInstancesAsync();
+        await _kafka.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Hot_skus_under_two_instances_and_many_lanes_never_deadlock_and_the_stock_adds_up()
+    {
+        var random = new Random(20261201);
+        var firstWave = Enumerable.Range(0, FirstWave).Select(i => RandomOrder($"hot-{i:D5}", random)).ToList();
+        await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.OrderEvents, firstWave);
+        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM reservations"), n => n == FirstWave, "every order decided", Patience);
+
+        // Before any release, stock only goes down: a rejection for a SKU means the SKU really ran short.
+        var afterFirstWave = await StockAsync();
+        var rejections = await ScalarListAsync<string>("SELECT reason FROM reservations WHERE status = 'rejected'");
+
+        var reservedEarlier = await ScalarListAsync<string>("SELECT order_id FROM reservations WHERE status = 'reserved' ORDER BY order_id");
+        var failures = reservedEarlier.Where((_, i) => i % 3 == 0).Select(orderId => (IEventEnvelope)PaymentFailed(orderId)).ToList();
+        var secondWave = Enumerable.Range(FirstWave, SecondWave).Select(i => (IEventEnvelope)RandomOrder($"hot-{i:D5}", random)).ToList();
+        await Task.WhenAll(
+            KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.PaymentEvents, failures),
+            KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.OrderEvents, secondWave));
+        await Eventually.ReturnsAsync(
+            async () => (Decided: await CountAsync("SELECT count(*) FROM reservations"), Released: await CountAsync("SELECT count(*) FROM reservations WHERE status = 'released'")),
+            n => n.Decided == FirstWave + SecondWave && n.Released == failures.Count,
+            "every order decided and every failed payment released",
+            Patience);
+
+        var stock = await StockAsync();
+        var held = await HeldBySkuAsync();
+        var events = await KafkaTopic.ReadUntilAsync(
+            _kafka.BootstrapServers, Topics.InventoryEvents, records => records.Count >= FirstWave + SecondWave + failures.Count, Patience);
+        var deadlocks = await DeadlocksAfterStopAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(deadlocks, Is.Zero, "deadlocks PostgreSQL detected in the service's database (pg_stat_database)");
+            Assert.That(rejections, Is.Not.Empty, "the hot SKUs must run short, or the test proves nothing about the boundary");
+            Assert.That(reservedEarlier, Is.Not.Empty);
+            foreach (var sku in HotSkus)
+            {
+                Assert.That(stock[sku].Available + stock[sku].Reserved, Is.EqualTo(UnitsPerSku), $"{sku}: no unit created or lost");
+                Assert.That(stock[sku].Reserved, Is.EqualTo(held.GetValueOrDefault(sku)), $"{sku}: reserved units are exactly the live reservations' lines");
+            }
+
+            foreach (var reason in rejections)
+            {
+                // "insufficient stock: HOT-B (requested 3, available 1), ...": each named SKU had fewer units than asked.
+                var shortages = Shortage().Matches(reason);
+                Assert.That(shortages, Is.Not.Empty, $"a rejection that names no shortage: {reason}");
+                foreach (Match shortage in shortages)
+                {
+                    var sku = shortage.Groups["sku"].Value;
+                    var requested = int.Parse(shortage.Groups["requested"].Value, CultureInfo.InvariantCulture);
+                    Assert.That(afterFirstWave[sku].Available, Is.LessThan(requested), $"rejected for {sku} while enough was left: {reason}");
+                }
+            }
+
+            var decisions = events.Where(e => e.Envelope.EventType != EventTypes.InventoryReleased).GroupBy(e => e.Key).ToList();
+            Assert.That(decisions, Has.Count.EqualTo(FirstWave + SecondWave), "one decision event per order");
+            Assert.That(decisions.Where(g => g.Count() != 1).Select(g => g.Key), Is.Empty, "orders with more than one decision event");
+            Assert.That(events.Count(e => e.Envelope.EventType == EventTypes.InventoryReleased), Is.EqualTo(failures.Count));
+        }
+    }
+
+    [GeneratedRegex(@"(?<sku>\S+) \(requested (?<requested>\d+), available (?<available>\d+)\)")]
+    private static partial Regex Shortage();
+
+    private static EventEnvelope<OrderCreated> RandomOrder(string orderId, Random random)
+    {
+        var skus = HotSkus.OrderBy(_ => random.Next()).Take(random.Next(1, 5));
+        return OrderCreated(orderId, [.. skus.Select(sku => Line(sku, random.Next(1, 4)))]);
+    }
+
+    private async Task StopInstancesAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        _instances.Clear();
+    }
+
+    /// <summary>
+    /// Stops both instances first: a server process publishes its statistics when its connection ends, so only then
+    /// does pg_stat_database hold every deadlock the service's sessions hit.
+    /// </summary>
+    private async Task<long> DeadlocksAfterStopAsync()
+    {
+        await StopInstancesAsync();
+        NpgsqlConnection.ClearAllPools();
+        var database = new NpgsqlConnectionStringBuilder(_connectionString).Database!;
+        await using var admin = new NpgsqlConnection(DatabaseFixture.Postgres.AdminConnectionString);
+        await admin.OpenAsync();
+        await Eventually.ReturnsAsync(
+            () => Scalar<long>(admin, $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}'"), n => n == 0, "the service's sessions ended");
+        await Scalar<object>(admin, "SELECT pg_stat_clear_snapshot()");
+        return await Scalar<long>(admin, $"SELECT deadlocks FROM pg_stat_database WHERE datname = '{database}'");
+    }
+
+    private async Task<Dictionary<string, (int Available, int Reserved)>> StockAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT sku, available, reserved FROM stock", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var stock = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            stock[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2));
+        }
+
+        return stock;
+    }
+
+    private async Task<Dictionary<string, int>> HeldBySkuAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT l.sku, sum(l.quantity)::int FROM reservation_lines l JOIN reservations r USING (reservation_id) WHERE r.status = 'reserved' GROUP BY l.sku",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var held = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            held[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return held;
+    }
+
+    private async Task<long> CountAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        return await Scalar<long>(connection, sql);
+    }
+
+    private async Task<List<T>> ScalarListAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
