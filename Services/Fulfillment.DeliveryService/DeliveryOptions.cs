@@ -9,6 +9,12 @@ public sealed class DeliveryOptions
 
     public List<DriverOptions> Drivers { get; set; } = [];
 
+    /// <summary>Drivers generated rather than listed, added to <see cref="Drivers"/>.</summary>
+    public FleetOptions Fleet { get; set; } = new();
+
+    /// <summary>The whole pool: the listed drivers, then the generated fleet.</summary>
+    public IEnumerable<DriverOptions> Pool() => Drivers.Concat(Fleet.Drivers(Seed));
+
     /// <summary>Average driving speed along the great circle.</summary>
     public double SpeedKmh { get; set; } = 30;
 

@@ -8,11 +8,20 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
     public ValidateOptionsResult Validate(string? name, DeliveryOptions options)
     {
         var failures = new List<string>();
-        if (options.Drivers.Count == 0)
+        if (options.Drivers.Count == 0 && options.Fleet.Size <= 0)
         {
-            failures.Add("Delivery:Drivers must name at least one driver.");
+            failures.Add("Delivery:Drivers must name at least one driver, or Delivery:Fleet:Size be positive.");
         }
 
+        if (options.Fleet.Size is < 0 or > 99_999
+            || !double.IsFinite(options.Fleet.RadiusKm) || options.Fleet.RadiusKm < 0
+            || !double.IsFinite(options.Fleet.Latitude) || Math.Abs(options.Fleet.Latitude) > 85
+            || !double.IsFinite(options.Fleet.Longitude) || Math.Abs(options.Fleet.Longitude) > 180)
+        {
+            failures.Add("Delivery:Fleet needs Size 0 to 99,999, a radius of at least 0 km and a centre within latitude ±85 and longitude ±180.");
+        }
+
+        var pool = options.Fleet.Size is >= 0 and <= 99_999 ? options.Pool().ToList() : options.Drivers;
         foreach (var driver in options.Drivers)
         {
             if (string.IsNullOrWhiteSpace(driver.Id) || driver.Id.Length > 64)
@@ -27,7 +36,7 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
             }
         }
 
-        foreach (var duplicate in options.Drivers.GroupBy(d => d.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var duplicate in pool.GroupBy(d => d.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             failures.Add($"Delivery:Drivers: driver id '{duplicate.Key}' appears more than once.");
         }

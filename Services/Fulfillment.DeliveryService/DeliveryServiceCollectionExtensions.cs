@@ -16,6 +16,7 @@ public static class DeliveryServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DriverPool>();
         services.AddScoped<DriverDispatcher>();
         services.AddScoped<DeliveryTracker>();
         return services;

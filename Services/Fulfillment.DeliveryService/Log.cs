@@ -23,4 +23,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "ETA tick failed; the next tick retries")]
     public static partial void TickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information,
+        Message = "Driver pool synchronised: {Configured} configured drivers, {Added} added, {Changed} joined or left the pool")]
+    public static partial void DriverPoolSynchronised(ILogger logger, int configured, int added, int changed);
 }

@@ -12,6 +12,7 @@ builder.AddChassis<DeliveryDbContext>("delivery-service", chassis => chassis
     .AddConsumerGroup([Topics.PaymentEvents], group => group
         .AddConsumer<AssignDriver>()));
 builder.Services.AddDelivery(builder.Configuration).AddDeliveryApi();
+builder.Services.AddHostedService<DriverPoolSync>();
 builder.Services.AddHostedService<EtaTicker>();
 
 var app = builder.Build();

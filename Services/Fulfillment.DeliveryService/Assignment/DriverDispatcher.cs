@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
 using Fulfillment.Messages;
@@ -7,12 +8,17 @@ using Microsoft.Extensions.Options;
 namespace Fulfillment.DeliveryService.Assignment;
 
 /// <summary>
-/// Gives a delivery the best free driver, inside the caller's transaction. Only the chosen driver's row is locked
-/// (<c>FOR UPDATE SKIP LOCKED</c>, re-checking that it is still free): an instance assigning another order at the same
-/// time just moves on to its next-best driver instead of waiting or double-booking.
+/// Gives a delivery the best free driver, inside the caller's transaction. The nearest free drivers come from the
+/// GiST index on the drivers' positions (a bounded read, whatever the fleet's size) and are ranked by
+/// <see cref="DriverSelector"/>; only the chosen driver's row is locked (<c>FOR UPDATE SKIP LOCKED</c>, re-checking
+/// that it is still free): an instance assigning another order at the same time just moves on to its next-best
+/// driver instead of waiting or double-booking.
 /// </summary>
-public sealed class DriverDispatcher(DeliveryDbContext db, IOptions<DeliveryOptions> options, TimeProvider clock)
+public sealed class DriverDispatcher(DeliveryDbContext db, DriverPool pool, IOptions<DeliveryOptions> options, TimeProvider clock)
 {
+    /// <summary>Nearest free drivers read per attempt: enough for the ranking's tie-breaks, a bounded read.</summary>
+    internal const int Candidates = 16;
+
     private readonly DeliveryOptions _options = options.Value;
 
     /// <summary>
@@ -22,25 +28,58 @@ public sealed class DriverDispatcher(DeliveryDbContext db, IOptions<DeliveryOpti
     /// </summary>
     public async Task<DeliveryAssigned?> TryAssignAsync(Delivery delivery, CancellationToken cancellationToken)
     {
-        var pool = _options.Drivers.Select(d => d.Id).ToArray();
-        await EnsurePoolAsync(cancellationToken);
-        var free = await db.Drivers.AsNoTracking()
-            .Where(d => d.ActiveDeliveryId == null && pool.Contains(d.DriverId))
-            .ToListAsync(cancellationToken);
-
-        foreach (var candidate in DriverSelector.Rank(free, delivery.Destination, delivery.OrderId, _options.Seed))
+        await pool.EnsureSynchronisedAsync(cancellationToken);
+        var tried = new List<string>();
+        var limit = Candidates;
+        while (true)
         {
-            var id = candidate.Driver.DriverId;
-            var claimed = await db.Drivers
-                .FromSql($"SELECT * FROM drivers WHERE driver_id = {id} AND active_delivery_id IS NULL FOR UPDATE SKIP LOCKED")
-                .ToListAsync(cancellationToken);
-            if (claimed is [var driver])
+            var nearest = await NearestFreeAsync(delivery.Destination, tried, limit, cancellationToken);
+            if (nearest.Count == 0)
             {
-                return Assign(delivery, driver, candidate.DistanceKm);
+                return null;
+            }
+
+            var ranked = DriverSelector.Rank(nearest, delivery.Destination, delivery.OrderId, _options.Seed);
+            if (nearest.Count == limit && DriverSelector.Ties(ranked[0], ranked[^1]))
+            {
+                // More drivers may stand as near as the best one than were read: read wider, so the tie-breaks
+                // (longest idle, then the seeded hash) see all of them.
+                limit *= 4;
+                continue;
+            }
+
+            foreach (var candidate in ranked)
+            {
+                var id = candidate.Driver.DriverId;
+                var claimed = await db.Drivers
+                    .FromSql($"SELECT * FROM drivers WHERE driver_id = {id} AND active_delivery_id IS NULL FOR UPDATE SKIP LOCKED")
+                    .ToListAsync(cancellationToken);
+                if (claimed is [var driver])
+                {
+                    return Assign(delivery, driver, candidate.DistanceKm);
+                }
+
+                tried.Add(id);
             }
         }
+    }
 
-        return null;
+    /// <summary>Up to <paramref name="limit"/> free pool drivers nearest <paramref name="destination"/>, by index.</summary>
+    private Task<List<Driver>> NearestFreeAsync(GeoPoint destination, List<string> excluded, int limit, CancellationToken cancellationToken)
+    {
+        // The limit is written into the statement, not bound: a prepared statement's generic plan cannot know a
+        // parameter's limit and estimates a tenth of the table, for which a full scan and sort beats the index.
+        // It is an int the dispatcher computes, never input.
+        var sql = """
+            SELECT * FROM drivers
+            WHERE active_delivery_id IS NULL AND in_pool AND NOT (driver_id = ANY({0}))
+            ORDER BY position <-> unit_sphere({1}, {2})
+            LIMIT 
+            """ + limit.ToString(CultureInfo.InvariantCulture);
+        return db.Drivers
+            .FromSqlRaw(sql, excluded.ToArray(), destination.Latitude, destination.Longitude)
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
     }
 
     private DeliveryAssigned Assign(Delivery delivery, Driver driver, double distanceKm)
@@ -73,21 +112,5 @@ public sealed class DriverDispatcher(DeliveryDbContext db, IOptions<DeliveryOpti
 
         return new DeliveryAssigned(
             delivery.DeliveryId.ToString(), driver.DriverId, driver.Position, delivery.Destination, distanceKm, eta);
-    }
-
-    /// <summary>Adds configured drivers missing from the table; existing rows (and their positions) are left alone.</summary>
-    private async Task EnsurePoolAsync(CancellationToken cancellationToken)
-    {
-        var ids = _options.Drivers.Select(d => d.Id).ToArray();
-        var latitudes = _options.Drivers.Select(d => d.Latitude).ToArray();
-        var longitudes = _options.Drivers.Select(d => d.Longitude).ToArray();
-        var now = clock.GetUtcNowMicroseconds();
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO drivers (driver_id, latitude, longitude, idle_since)
-            SELECT id, lat, lon, {now} FROM unnest({ids}::text[], {latitudes}::float8[], {longitudes}::float8[]) AS pool (id, lat, lon)
-            ON CONFLICT (driver_id) DO NOTHING
-            """,
-            cancellationToken);
     }
 }

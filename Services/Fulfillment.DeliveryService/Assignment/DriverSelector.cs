@@ -17,10 +17,15 @@ public static class DriverSelector
     public static IReadOnlyList<RankedDriver> Rank(IEnumerable<Driver> freeDrivers, GeoPoint destination, string orderId, int seed) =>
         [.. freeDrivers
             .Select(driver => new RankedDriver(driver, GreatCircle.DistanceKm(driver.Position, destination)))
-            .OrderBy(ranked => Math.Round(ranked.DistanceKm * 1000, MidpointRounding.AwayFromZero))
+            .OrderBy(ranked => Metres(ranked.DistanceKm))
             .ThenBy(ranked => ranked.Driver.IdleSince)
             .ThenBy(ranked => TieBreak(seed, orderId, ranked.Driver.DriverId))
             .ThenBy(ranked => ranked.Driver.DriverId, StringComparer.Ordinal)];
+
+    /// <summary>True when the ranking cannot tell the two apart by distance (closer than a metre to each other's).</summary>
+    public static bool Ties(RankedDriver first, RankedDriver second) => Metres(first.DistanceKm) == Metres(second.DistanceKm);
+
+    private static double Metres(double distanceKm) => Math.Round(distanceKm * 1000, MidpointRounding.AwayFromZero);
 
     /// <summary>64-bit FNV-1a: stable across processes and runtimes, unlike <see cref="string.GetHashCode()"/>.</summary>
     private static ulong TieBreak(int seed, string orderId, string driverId)

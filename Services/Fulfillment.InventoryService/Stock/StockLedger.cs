@@ -5,8 +5,8 @@ namespace Fulfillment.InventoryService.Stock;
 
 /// <summary>
 /// The only code that changes stock levels, for one unit of work. A level is changed only on a row this ledger has
-/// locked (<c>FOR UPDATE</c>) in the current transaction, so it is never computed from a stale read; the changes are
-/// written by the unit of work's save, one UPDATE per SKU however many orders of the batch took from it.
+/// locked (<c>FOR UPDATE</c>) in the current transaction, so it is never computed from a stale read; the changed rows
+/// are tracked and written by the consumer's next save.
 /// </summary>
 /// <remarks>
 /// Lock order is what keeps reservations free of deadlocks: every transaction locks stock rows in ordinal SKU order.

@@ -58,8 +58,10 @@ public sealed class DeliveryTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>A fresh database and host; the pool is <paramref name="pool"/> (default <see cref="Pool"/>) plus
+    /// <paramref name="fleetSize"/> drivers generated around <see cref="Destination"/> (Delivery:Fleet).</summary>
     public static async Task<DeliveryTestHost> StartAsync(
-        string databasePrefix, IReadOnlyList<DriverOptions>? pool = null, double timeScale = 1)
+        string databasePrefix, IReadOnlyList<DriverOptions>? pool = null, double timeScale = 1, int fleetSize = 0)
     {
         var connectionString = await TestEnvironment.Postgres.CreateDatabaseAsync(databasePrefix, CancellationToken.None);
         var settings = new Dictionary<string, string?>
@@ -72,6 +74,10 @@ public sealed class DeliveryTestHost : IAsyncDisposable
             ["Delivery:TimeScale"] = timeScale.ToString(CultureInfo.InvariantCulture),
             ["Delivery:Seed"] = "7",
             ["Delivery:TickerEnabled"] = "false",
+            ["Delivery:Fleet:Size"] = fleetSize.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:Fleet:Latitude"] = Destination.Latitude.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:Fleet:Longitude"] = Destination.Longitude.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:Fleet:RadiusKm"] = "15",
         };
         var drivers = pool ?? Pool;
         for (var i = 0; i < drivers.Count; i++)
