@@ -12,12 +12,25 @@ internal static class DatabaseConnections
     /// </summary>
     public const int DefaultMaxAutoPrepare = 64;
 
+    /// <summary>
+    /// Server connections one service instance opens at most (Npgsql's own default is 100: five services could take
+    /// every connection PostgreSQL has). Work beyond it waits for a free connection in the pool, which on a busy
+    /// server is faster than more connections competing for the same cores. docs/configuration.md has the arithmetic
+    /// that sizes <c>max_connections</c> from it.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
     public static NpgsqlDataSource Build(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!Mentions(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize", "MaximumPoolSize"))
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         return builder.Build();
