@@ -151,6 +151,7 @@ internal sealed class KafkaConsumerHost(
             AutoOffsetReset = Enum.Parse<AutoOffsetReset>(_options.AutoOffsetReset, ignoreCase: true),
             SessionTimeoutMs = _options.SessionTimeoutMs,
             MaxPollIntervalMs = _options.MaxPollIntervalMs,
+            FetchWaitMaxMs = _options.FetchWaitMaxMs,
             EnablePartitionEof = false,
         };
 
