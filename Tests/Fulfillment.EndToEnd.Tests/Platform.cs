@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Fulfillment.Chassis.Kafka.Embedded;
-using Fulfillment.EndToEnd.Tests.Processes;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
+using Fulfillment.Testing.Processes;
 using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests;
@@ -176,20 +176,11 @@ public sealed class Platform
 
     private Dictionary<string, string> EnvironmentFor(ServiceSpec spec, int port, string database, string bootstrapServers)
     {
-        var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["ASPNETCORE_URLS"] = url,
-            // appsettings.json's "Urls" outranks ASPNETCORE_URLS (host settings come first); a plain variable outranks both.
-            ["Urls"] = url,
-            ["ConnectionStrings__Database"] = database,
-            ["Kafka__BootstrapServers"] = bootstrapServers,
-            ["Kafka__Consumer__SessionTimeoutMs"] = "6000",
-            ["Retry__Limit"] = RetryLimit.ToString(CultureInfo.InvariantCulture),
-            ["Retry__MinInterval"] = "00:00:00.050",
-            ["Retry__MaxInterval"] = "00:00:00.250",
-            ["Retry__IntervalDelta"] = "00:00:00.050",
-        };
+        var environment = ServiceEnvironment.Base(port, database, bootstrapServers);
+        environment["Retry__Limit"] = RetryLimit.ToString(CultureInfo.InvariantCulture);
+        environment["Retry__MinInterval"] = "00:00:00.050";
+        environment["Retry__MaxInterval"] = "00:00:00.250";
+        environment["Retry__IntervalDelta"] = "00:00:00.050";
 
         if (spec == ServiceSpec.QueryApi)
         {

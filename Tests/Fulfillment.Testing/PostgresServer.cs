@@ -63,9 +63,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         var external = Environment.GetEnvironmentVariable(ExternalServerVariable);
         if (!string.IsNullOrWhiteSpace(external))
         {
-            var builder = new NpgsqlConnectionStringBuilder(external);
-            return new PostgresServer(
-                external, builder.Host ?? "localhost", builder.Port, FindNewestBinDirectory(), privateServer: null);
+            return External(external);
         }
 
         var binDirectory = FindNewestBinDirectory()
@@ -83,6 +81,18 @@ public sealed partial class PostgresServer : IAsyncDisposable
             IncludeErrorDetail = true,
         };
         return new PostgresServer(admin.ConnectionString, admin.Host, server.Port, binDirectory, server);
+    }
+
+    /// <summary>
+    /// A server that is already running (not ours to stop), reached with <paramref name="adminConnectionString"/>: as
+    /// with <c>FULFILLMENT_TEST_POSTGRES</c>, disposing drops only the databases created through this instance.
+    /// </summary>
+    public static PostgresServer External(string adminConnectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(adminConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(adminConnectionString);
+        return new PostgresServer(
+            adminConnectionString, builder.Host ?? "localhost", builder.Port, FindNewestBinDirectory(), privateServer: null);
     }
 
     /// <summary>Creates an empty database with a unique name starting with <paramref name="namePrefix"/>.</summary>

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fulfillment.EndToEnd.Tests.Api;
-using Fulfillment.EndToEnd.Tests.Processes;
+using Fulfillment.Testing.Processes;
 using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.Support;

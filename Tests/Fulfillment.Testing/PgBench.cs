@@ -1,25 +1,29 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Fulfillment.Testing;
 using Npgsql;
 
-namespace Fulfillment.Benchmarks;
+namespace Fulfillment.Testing;
 
 /// <summary>
 /// pgbench's simple-update workload (-N), 8 clients, on the same server: the database's ceiling here. pgbench's
 /// default query mode is <c>simple</c> (each statement parsed and planned anew); <c>prepared</c> is what the chassis
-/// does (Npgsql's automatic preparation), so the benchmark reports both.
+/// does (Npgsql's automatic preparation), so the benchmarks report both.
 /// </summary>
+/// <remarks>Used by the chassis benchmark and the load benchmark; the password of an external server's connection
+/// string, if any, reaches pgbench as <c>PGPASSWORD</c>.</remarks>
 public sealed partial class PgBench
 {
     private readonly string _executable;
     private readonly string[] _connection;
+    private readonly string? _password;
 
     private PgBench(PostgresServer server, string database)
     {
         _executable = Path.Combine(server.BinDirectory ?? throw new InvalidOperationException("pgbench needs the server's binaries."), "pgbench");
-        _connection = ["-h", server.Host, "-p", $"{server.Port}", "-U", "postgres", database];
+        var admin = new NpgsqlConnectionStringBuilder(server.AdminConnectionString);
+        _connection = ["-h", server.Host, "-p", $"{server.Port}", "-U", admin.Username ?? "postgres", database];
+        _password = admin.Password;
     }
 
     /// <summary>Creates and fills pgbench's tables (scale 10) in a database of their own.</summary>
@@ -48,6 +52,11 @@ public sealed partial class PgBench
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (!string.IsNullOrEmpty(_password))
+        {
+            start.Environment["PGPASSWORD"] = _password;
+        }
+
         foreach (var argument in arguments.Concat(_connection))
         {
             start.ArgumentList.Add(argument);

@@ -1,18 +1,19 @@
-namespace Fulfillment.EndToEnd.Tests.Processes;
+namespace Fulfillment.Testing.Processes;
 
 /// <summary>
-/// Where the services' build output is: the repository that holds this test assembly, and the configuration it was
-/// built in (Release under deploy/scripts/test.sh, Debug from an IDE), so the services run as built alongside it.
+/// Where the services' build output is: the repository that holds the running assembly (the end-to-end tests, the load
+/// benchmark), and the configuration it was built in (Release under deploy/scripts/test.sh, Debug from an IDE), so the
+/// services run as built alongside it.
 /// </summary>
 public static class BuildOutput
 {
     private const string SolutionFile = "Fulfillment.sln";
     private const string TargetFramework = "net10.0";
 
-    /// <summary>The directory holding <c>Fulfillment.sln</c>, found by walking up from the test assembly.</summary>
+    /// <summary>The directory holding <c>Fulfillment.sln</c>, found by walking up from the running assembly.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    /// <summary>The configuration of this test assembly, read from its path (<c>.../bin/&lt;Configuration&gt;/net10.0/</c>).</summary>
+    /// <summary>The configuration of the running assembly, read from its path (<c>.../bin/&lt;Configuration&gt;/net10.0/</c>).</summary>
     public static string Configuration { get; } = FindConfiguration();
 
     /// <summary>The service's entry assembly for <c>dotnet &lt;dll&gt;</c>.</summary>
@@ -23,8 +24,8 @@ public static class BuildOutput
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
-                $"{project} is not built in {Configuration}: {path} is missing. The end-to-end tests run the services from " +
-                $"their build output; build the solution first: cd {RepositoryRoot} && dotnet build {SolutionFile} -c {Configuration}",
+                $"{project} is not built in {Configuration}: {path} is missing. The end-to-end tests and the load benchmark run the " +
+                $"services from their build output; build the solution first: cd {RepositoryRoot} && dotnet build {SolutionFile} -c {Configuration}",
                 path);
         }
 
@@ -42,7 +43,7 @@ public static class BuildOutput
         }
 
         throw new InvalidOperationException(
-            $"No {SolutionFile} above {AppContext.BaseDirectory}: the end-to-end tests must run from the repository's build output.");
+            $"No {SolutionFile} above {AppContext.BaseDirectory}: the end-to-end tests and the load benchmark must run from the repository's build output.");
     }
 
     private static string FindConfiguration()

@@ -1,4 +1,4 @@
-namespace Fulfillment.EndToEnd.Tests.Processes;
+namespace Fulfillment.Testing.Processes;
 
 /// <summary>A service of the platform: its name (as in its logs and consumer groups), project and database prefix.</summary>
 public sealed record ServiceSpec(string Name, string Project, string DatabasePrefix)

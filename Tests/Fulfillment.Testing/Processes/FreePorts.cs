@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Fulfillment.EndToEnd.Tests.Processes;
+namespace Fulfillment.Testing.Processes;
 
 /// <summary>Loopback ports nobody listens on right now, so several runs (or the real platform) can coexist.</summary>
 public static class FreePorts

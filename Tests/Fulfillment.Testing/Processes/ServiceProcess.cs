@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
-namespace Fulfillment.EndToEnd.Tests.Processes;
+namespace Fulfillment.Testing.Processes;
 
 /// <summary>
 /// One service as an OS process: <c>dotnet &lt;Project&gt;.dll</c> from its build output, configured only through
@@ -15,14 +15,17 @@ public sealed class ServiceProcess : IDisposable
     private static readonly TimeSpan KillTimeout = TimeSpan.FromSeconds(10);
 
     private readonly string _assemblyPath;
+    private readonly IReadOnlyList<string> _arguments;
     private readonly HttpClient _probe;
     private Process? _process;
     private int _generation;
 
-    public ServiceProcess(string name, string assemblyPath, int port, ServiceLog log)
+    /// <summary>A process of <paramref name="assemblyPath"/>, run with <paramref name="arguments"/> (none for the services).</summary>
+    public ServiceProcess(string name, string assemblyPath, int port, ServiceLog log, IReadOnlyList<string>? arguments = null)
     {
         Name = name;
         _assemblyPath = assemblyPath;
+        _arguments = arguments ?? [];
         Port = port;
         Log = log;
         BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -38,6 +41,9 @@ public sealed class ServiceProcess : IDisposable
     public ServiceLog Log { get; }
 
     public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The OS process id of the current generation while it runs (for reading its CPU time), else null.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
 
     /// <summary>Starts a new process generation with exactly <paramref name="environment"/> on top of this process' own.</summary>
     public void Start(IReadOnlyDictionary<string, string> environment)
@@ -59,6 +65,10 @@ public sealed class ServiceProcess : IDisposable
             WorkingDirectory = Path.GetDirectoryName(_assemblyPath)!,
         };
         startInfo.ArgumentList.Add(_assemblyPath);
+        foreach (var argument in _arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;
@@ -69,7 +79,7 @@ public sealed class ServiceProcess : IDisposable
         process.ErrorDataReceived += (_, e) => Capture(e.Data);
         process.Exited += (_, _) => Log.Write(Invariant($"===== {Name} generation {generation} exited ({DescribeExit(process)}) at {DateTimeOffset.UtcNow:O}"));
 
-        Log.Write(Invariant($"===== {Name} generation {generation} starting at {DateTimeOffset.UtcNow:O}: dotnet {_assemblyPath}"));
+        Log.Write(Invariant($"===== {Name} generation {generation} starting at {DateTimeOffset.UtcNow:O}: dotnet {string.Join(' ', _arguments.Prepend(_assemblyPath))}"));
         foreach (var key in environment.Keys.Order(StringComparer.Ordinal))
         {
             Log.Write($"=====   {key}={environment[key]}");
@@ -126,6 +136,39 @@ public sealed class ServiceProcess : IDisposable
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
+    /// <summary>Waits until the current generation has written a line containing <paramref name="text"/> (for processes without a health endpoint).</summary>
+    /// <exception cref="InvalidOperationException">The process exited first.</exception>
+    /// <exception cref="TimeoutException">The line did not come in time.</exception>
+    public async Task WaitUntilLoggedAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var process = _process ?? throw new InvalidOperationException($"{Name} was never started.");
+        var banner = Invariant($"===== {Name} generation {_generation} starting at");
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            var tail = Log.Tail(200);
+            var current = tail.LastIndexOf(banner, StringComparison.Ordinal);
+            if (current >= 0 && tail.IndexOf(text, current, StringComparison.Ordinal) >= 0)
+            {
+                return;
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"{Name} exited while starting ({DescribeExit(process)}). Its last output ({Log.Path}):{Environment.NewLine}{Log.Tail(40)}");
+            }
+
+            if (started.Elapsed > timeout)
+            {
+                throw new TimeoutException(Invariant(
+                    $"{Name} did not log '{text}' within {timeout.TotalSeconds:F0} s. Its last output ({Log.Path}):{Environment.NewLine}{Log.Tail(40)}"));
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
 

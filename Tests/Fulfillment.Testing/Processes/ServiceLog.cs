@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Fulfillment.EndToEnd.Tests.Processes;
+namespace Fulfillment.Testing.Processes;
 
 /// <summary>
 /// One service's stdout and stderr, line by line, in a file of the test output directory. Every process generation

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Text.RegularExpressions;
+using Fulfillment.Testing;
+using Fulfillment.Testing.Processes;
+
+namespace Fulfillment.LoadBenchmark;
+
+/// <summary>
+/// The platform as users run it (deploy/scripts/run.sh): the embedded Kafka as its own process, one private durable
+/// PostgreSQL with a database per service, and the services as separate processes from their build output, the
+/// consuming ones (inventory, payment, delivery) in <see cref="LoadOptions.Instances"/> processes each (same database,
+/// same consumer group, own port). Every process is killed when this is disposed, or when the benchmark exits.
+/// </summary>
+public sealed partial class LocalPlatform : IAsyncDisposable
+{
+    private const string EmbeddedKafkaProject = "Fulfillment.EmbeddedKafka";
+    private const int Partitions = 6;
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly List<ServiceProcess> _processes = [];
+    private readonly List<ServiceLog> _logs = [];
+    private PostgresServer? _postgres;
+
+    private LocalPlatform()
+    {
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+    }
+
+    /// <summary>The services that consume Kafka records and can run as several instances.</summary>
+    public static IReadOnlyList<ServiceSpec> Scalable { get; } =
+        [ServiceSpec.InventoryService, ServiceSpec.PaymentService, ServiceSpec.DeliveryService];
+
+    /// <summary>The first inventory-service instance, for checking the generated SKUs.</summary>
+    public Uri? InventoryUrl { get; private set; }
+
+    public static async Task<(LocalPlatform Platform, RunningPlatform Running)> StartAsync(LoadOptions options, string logDirectory)
+    {
+        var platform = new LocalPlatform();
+        try
+        {
+            return (platform, await platform.StartCoreAsync(options, logDirectory));
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        // Services first (SIGTERM: they leave their groups cleanly), the broker last.
+        await Task.WhenAll(_processes.Skip(1).Select(p => Task.Run(p.StopAsync)));
+        if (_processes.Count > 0)
+        {
+            await _processes[0].StopAsync();
+        }
+
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+
+        foreach (var log in _logs)
+        {
+            log.Dispose();
+        }
+
+        _processes.Clear();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+            _postgres = null;
+        }
+    }
+
+    private async Task<RunningPlatform> StartCoreAsync(LoadOptions options, string logDirectory)
+    {
+        // A missing build is the likeliest failure: find every assembly before starting anything.
+        var kafkaAssembly = BuildOutput.ServiceAssembly(EmbeddedKafkaProject);
+        var assemblies = ServiceSpec.All.ToDictionary(s => s, s => BuildOutput.ServiceAssembly(s.Project));
+        var layout = ServiceSpec.All.SelectMany(s => Enumerable.Range(1, InstancesOf(s, options)).Select(i => (Spec: s, Instance: i))).ToList();
+        var ports = FreePorts.Pick(layout.Count + 1);
+
+        var kafka = new ServiceProcess("embedded-kafka", kafkaAssembly, ports[0], NewLog(logDirectory, "embedded-kafka"),
+            ["--port", ports[0].ToString(CultureInfo.InvariantCulture), "--partitions", Partitions.ToString(CultureInfo.InvariantCulture)]);
+        _processes.Add(kafka);
+        kafka.Start(new Dictionary<string, string>());
+        await kafka.WaitUntilLoggedAsync("embedded-kafka ready", ReadyTimeout, CancellationToken.None);
+        var bootstrap = Bootstrap().Match(kafka.Log.Tail(50)) is { Success: true } m
+            ? m.Groups[1].Value
+            : throw new InvalidOperationException($"No bootstrap address in {kafka.Log.Path}.");
+
+        _postgres = await PostgresServer.StartAsync(new PostgresServerOptions { Durable = true }, CancellationToken.None);
+        var databases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var spec in ServiceSpec.All)
+        {
+            databases[spec.Name] = await _postgres.CreateDatabaseAsync(spec.DatabasePrefix, CancellationToken.None);
+        }
+
+        var measured = new List<MeasuredProcess> { new("embedded-kafka", "embedded-kafka", () => kafka.ProcessId, kafka.Log.Path) };
+        var services = new List<ServiceProcess>();
+        foreach (var ((spec, instance), port) in layout.Zip(ports.Skip(1)))
+        {
+            var name = InstancesOf(spec, options) == 1 ? spec.Name : $"{spec.Name}-{instance}";
+            var process = new ServiceProcess(name, assemblies[spec], port, NewLog(logDirectory, name));
+            _processes.Add(process);
+            services.Add(process);
+            measured.Add(new MeasuredProcess(name, spec.Name, () => process.ProcessId, process.Log.Path));
+            process.Start(EnvironmentFor(spec, port, databases[spec.Name], bootstrap, options));
+        }
+
+        await WaitUntilAllReadyAsync(services);
+        var first = layout.Zip(services).ToList();
+        Uri UrlOf(ServiceSpec spec) => first.First(p => p.First.Spec == spec).Second.BaseAddress;
+        InventoryUrl = UrlOf(ServiceSpec.InventoryService);
+        var description = string.Join(", ", ServiceSpec.All.Select(s => $"{s.Name} × {InstancesOf(s, options)}")) +
+            (options.Instances > 1 ? " (order-service and query-api stay at one instance)" : string.Empty);
+        return new RunningPlatform(UrlOf(ServiceSpec.OrderService), UrlOf(ServiceSpec.QueryApi), _postgres, databases, bootstrap, measured, description);
+    }
+
+    private static int InstancesOf(ServiceSpec spec, LoadOptions options) => Scalable.Contains(spec) ? options.Instances : 1;
+
+    private static Dictionary<string, string> EnvironmentFor(ServiceSpec spec, int port, string database, string bootstrap, LoadOptions options)
+    {
+        var environment = ServiceEnvironment.Base(port, database, bootstrap);
+        if (spec == ServiceSpec.InventoryService)
+        {
+            environment["Inventory__Generated__Count"] = Invariant(options.Skus);
+            environment["Inventory__Generated__Units"] = "100000000";
+            if (options.SeedCatalog)
+            {
+                for (var i = 1; i <= options.Skus; i++)
+                {
+                    environment[$"Inventory__Catalog__{OrderBodyFactory.Sku(i)}"] = "100000000";
+                }
+            }
+        }
+        else if (spec == ServiceSpec.DeliveryService)
+        {
+            environment["Delivery__Fleet__Size"] = Invariant(options.Drivers);
+            environment["Delivery__Fleet__Latitude"] = Invariant(options.FleetLatitude);
+            environment["Delivery__Fleet__Longitude"] = Invariant(options.FleetLongitude);
+            environment["Delivery__Fleet__RadiusKm"] = Invariant(options.FleetRadiusKm);
+            environment["Delivery__TimeScale"] = Invariant(options.TimeScale);
+            environment["Delivery__EtaInterval"] = options.EtaInterval;
+        }
+        else if (spec == ServiceSpec.PaymentService)
+        {
+            environment["Payment__Gateway__TransientFailureRate"] = Invariant(options.TransientFailureRate);
+        }
+
+        return environment;
+    }
+
+    private ServiceLog NewLog(string directory, string name)
+    {
+        var log = new ServiceLog(Path.Combine(directory, name + ".log"));
+        _logs.Add(log);
+        return log;
+    }
+
+    /// <summary>Waits for every service; the first one that fails stops the wait and is the error reported.</summary>
+    private static async Task WaitUntilAllReadyAsync(IReadOnlyList<ServiceProcess> services)
+    {
+        using var failed = new CancellationTokenSource();
+        var waits = services.Select(async service =>
+        {
+            try
+            {
+                await service.WaitUntilReadyAsync(ReadyTimeout, failed.Token);
+            }
+            catch (Exception) when (!failed.IsCancellationRequested)
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }).ToList();
+
+        try
+        {
+            await Task.WhenAll(waits);
+        }
+        catch (Exception) when (waits.FirstOrDefault(w => w.IsFaulted && w.Exception!.InnerException is not OperationCanceledException) is { } first)
+        {
+            ExceptionDispatchInfo.Throw(first.Exception!.InnerException!);
+        }
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        foreach (var process in _processes)
+        {
+            process.Kill();
+        }
+    }
+
+    private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"embedded-kafka ready bootstrap=(\S+)")]
+    private static partial Regex Bootstrap();
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Fulfillment.Messages;
+using Npgsql;
+
+namespace Fulfillment.LoadBenchmark;
+
+/// <summary>
+/// Which accepted orders have reached their end in query-api's read model: <c>delivery.assigned</c>, or a rejection
+/// (<c>inventory.rejected</c>, <c>payment.failed</c>). It asks the read model's database about the orders still open
+/// only, so a poll costs in proportion to the backlog, not to the run.
+/// </summary>
+public sealed class OrderTracker(NpgsqlDataSource queryDatabase)
+{
+    private const int PollBatch = 5000;
+    private const string FinishedSql = """
+        SELECT order_id, event_type FROM order_timeline
+        WHERE order_id = ANY(@ids) AND event_type IN ('delivery.assigned', 'inventory.rejected', 'payment.failed')
+        """;
+
+    private readonly ConcurrentDictionary<string, byte> _open = new(StringComparer.Ordinal);
+    private long _accepted;
+    private long _assigned;
+    private long _rejected;
+
+    public long AcceptedCount => Interlocked.Read(ref _accepted);
+
+    public long AssignedCount => Interlocked.Read(ref _assigned);
+
+    public long RejectedCount => Interlocked.Read(ref _rejected);
+
+    /// <summary>Accepted orders with neither delivery.assigned nor a rejection visible yet.</summary>
+    public long Outstanding => _open.Count;
+
+    public void Accepted(string orderId)
+    {
+        if (_open.TryAdd(orderId, 0))
+        {
+            Interlocked.Increment(ref _accepted);
+        }
+    }
+
+    public async Task PollAsync(CancellationToken cancellationToken)
+    {
+        var open = _open.Keys.ToArray();
+        for (var start = 0; start < open.Length; start += PollBatch)
+        {
+            await using var command = queryDatabase.CreateCommand(FinishedSql);
+            command.Parameters.AddWithValue("ids", open[start..Math.Min(open.Length, start + PollBatch)]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (_open.TryRemove(reader.GetString(0), out _))
+                {
+                    Interlocked.Increment(ref reader.GetString(1) == EventTypes.DeliveryAssigned ? ref _assigned : ref _rejected);
+                }
+            }
+        }
+    }
+}
