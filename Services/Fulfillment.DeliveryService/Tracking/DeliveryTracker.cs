@@ -32,6 +32,8 @@ public sealed class DeliveryTracker(
 
     public async Task<TickResult> TickAsync(CancellationToken cancellationToken)
     {
+        // One tick is all or nothing: no savepoint per SaveChanges (they turn the rows changed after a lock into multixacts).
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNowMicroseconds();
         var dueBefore = now - _options.EtaInterval;
