@@ -20,13 +20,9 @@ public sealed class AssignDriver(
         var payment = context.Message;
         var cancellationToken = context.CancellationToken;
 
-        // In the service the consumer host owns the transaction; elsewhere (the test harness) take one, so the driver
-        // lock is held until the assignment is saved.
-        await using var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-
-        if (await db.Deliveries.AnyAsync(d => d.OrderId == payment.OrderId, cancellationToken))
+        // The unit of work saves once for its whole batch: deliveries created earlier in it are only in memory yet.
+        if (db.Deliveries.Local.Any(d => d.OrderId == payment.OrderId)
+            || await db.Deliveries.AnyAsync(d => d.OrderId == payment.OrderId, cancellationToken))
         {
             Log.DuplicateAuthorization(logger, payment.OrderId, payment.EventId);
             return;
@@ -58,7 +54,8 @@ public sealed class AssignDriver(
         db.Deliveries.Add(delivery);
 
         // Orders already waiting keep their place: a new one does not jump the queue.
-        var queued = await db.Deliveries.AnyAsync(d => d.Status == DeliveryStatuses.WaitingForDriver, cancellationToken);
+        var queued = db.Deliveries.Local.Any(d => d.Status == DeliveryStatuses.WaitingForDriver && d != delivery)
+            || await db.Deliveries.AnyAsync(d => d.Status == DeliveryStatuses.WaitingForDriver, cancellationToken);
         var assigned = queued ? null : await dispatcher.TryAssignAsync(delivery, cancellationToken);
         if (assigned is null)
         {
@@ -68,12 +65,6 @@ public sealed class AssignDriver(
         {
             await context.Publish(assigned, cancellationToken);
             Log.DriverAssigned(logger, payment.OrderId, assigned.DriverId, assigned.DistanceKm, assigned.EstimatedArrival);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        if (ownTransaction is not null)
-        {
-            await ownTransaction.CommitAsync(cancellationToken);
         }
     }
 }

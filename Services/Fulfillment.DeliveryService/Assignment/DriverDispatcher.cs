@@ -22,6 +22,12 @@ public sealed class DriverDispatcher(DeliveryDbContext db, DriverPool pool, IOpt
     private readonly DeliveryOptions _options = options.Value;
 
     /// <summary>
+    /// Drivers this unit of work has given a delivery: saved with the unit of work, so still free in the table until
+    /// then, and locked by this very transaction (which <c>SKIP LOCKED</c> does not skip).
+    /// </summary>
+    private readonly HashSet<string> _claimed = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// Assigns a driver to <paramref name="delivery"/> (status, position, ETA, history row 0) and returns the
     /// delivery.assigned payload, or null when every driver is busy (the delivery is left as it is).
     /// The caller saves.
@@ -29,7 +35,7 @@ public sealed class DriverDispatcher(DeliveryDbContext db, DriverPool pool, IOpt
     public async Task<DeliveryAssigned?> TryAssignAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         await pool.EnsureSynchronisedAsync(cancellationToken);
-        var tried = new List<string>();
+        var tried = new List<string>(_claimed);
         var limit = Candidates;
         while (true)
         {
@@ -54,8 +60,9 @@ public sealed class DriverDispatcher(DeliveryDbContext db, DriverPool pool, IOpt
                 var claimed = await db.Drivers
                     .FromSql($"SELECT * FROM drivers WHERE driver_id = {id} AND active_delivery_id IS NULL FOR UPDATE SKIP LOCKED")
                     .ToListAsync(cancellationToken);
-                if (claimed is [var driver])
+                if (claimed is [{ ActiveDeliveryId: null } driver])
                 {
+                    _claimed.Add(id);
                     return Assign(delivery, driver, candidate.DistanceKm);
                 }
 

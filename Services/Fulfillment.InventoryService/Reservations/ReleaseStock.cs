@@ -25,7 +25,6 @@ public sealed class ReleaseStock(
         var cancellationToken = context.CancellationToken;
         var now = clock.GetUtcNow();
         var reason = $"payment failed: {envelope.Payload.Reason}";
-        await using var transaction = await db.Database.BeginUnlessAmbientAsync(cancellationToken);
 
         // Not tracked: a reservation added earlier in the same batch must be read as the database now has it.
         var reservation = await db.Reservations
@@ -71,11 +70,6 @@ public sealed class ReleaseStock(
             Log.ReleaseSkipped(logger, envelope.OrderId, ReservationStatusText.Format(reservation.Status));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
     }
 
     /// <summary>reserved → released as one conditional UPDATE: of two racing releases, only one gets the row.</summary>

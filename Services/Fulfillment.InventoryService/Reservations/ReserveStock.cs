@@ -10,6 +10,8 @@ namespace Fulfillment.InventoryService.Reservations;
 /// <summary>
 /// <c>order.created</c> → <c>inventory.reserved</c> (every line held) or <c>inventory.rejected</c> (nothing held).
 /// One decision per order: a second <c>order.created</c> for the same order changes nothing and emits nothing.
+/// The unit of work (the consumer host's batch, or <see cref="Fulfillment.Chassis.Consuming.UnitOfWorkFilter{T}"/>)
+/// owns the transaction and saves: the stock taken and the reservation are written with the batch's other orders.
 /// </summary>
 public sealed class ReserveStock(
     InventoryDbContext db,
@@ -24,7 +26,6 @@ public sealed class ReserveStock(
         var envelope = context.Message;
         var order = envelope.Payload;
         var cancellationToken = context.CancellationToken;
-        await using var transaction = await db.Database.BeginUnlessAmbientAsync(cancellationToken);
 
         // The inbox stops redelivered events; this stops a re-sent order (same orderId, new eventId). The unique
         // order_id is the safety net should two of them ever race.
@@ -79,11 +80,6 @@ public sealed class ReserveStock(
 
         db.Reservations.Add(reservation);
         decided.Add(envelope.OrderId);
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
     }
 
     /// <summary>Repeated SKUs become one line with the summed quantity, in SKU order (the lock order).</summary>

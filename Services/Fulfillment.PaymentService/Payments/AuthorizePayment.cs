@@ -25,7 +25,10 @@ public sealed class AuthorizePayment(
 
         // The inbox stops a redelivered event; this stops a second reservation event for the order. The unique
         // order_id is the safety net behind both.
-        if (await db.Payments.AnyAsync(p => p.OrderId == envelope.OrderId, cancellationToken))
+        // Payments of this unit of work are not saved yet: look at them too, or a duplicate in the same batch would
+        // reach the gateway a second time.
+        if (db.Payments.Local.Any(p => p.OrderId == envelope.OrderId)
+            || await db.Payments.AnyAsync(p => p.OrderId == envelope.OrderId, cancellationToken))
         {
             Log.PaymentAlreadyMade(logger, envelope.OrderId, envelope.EventId);
             return;
@@ -68,7 +71,5 @@ public sealed class AuthorizePayment(
                 cancellationToken);
             Log.PaymentDeclined(logger, envelope.OrderId, payment.PaymentId, result.DeclineReason!);
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

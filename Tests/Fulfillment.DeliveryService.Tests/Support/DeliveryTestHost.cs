@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Consuming;
 using System.Globalization;
 using Fulfillment.Chassis.Hosting;
 using Fulfillment.Chassis.Outbox;
@@ -93,7 +94,7 @@ public sealed class DeliveryTestHost : IAsyncDisposable
         builder.AddChassis<DeliveryDbContext>("delivery-service");
         builder.Services.AddDelivery(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-        builder.Services.AddMassTransitTestHarness(x => x.AddConsumer<AssignDriver>());
+        builder.Services.AddMassTransitTestHarness(x => x.AddChassisUnitOfWork<DeliveryDbContext>().AddConsumer<AssignDriver>());
         var host = builder.Build();
 
         await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
@@ -102,15 +103,18 @@ public sealed class DeliveryTestHost : IAsyncDisposable
         return testHost;
     }
 
-    /// <summary>Publishes to the harness and waits until <see cref="AssignDriver"/> has handled it, failing on a fault.</summary>
+    /// <summary>
+    /// Publishes to the harness and waits until the message has been through the whole receive pipeline (the unit of
+    /// work committed), failing on a fault.
+    /// </summary>
     public async Task ConsumeAsync(EventEnvelope<PaymentAuthorized> envelope)
     {
         await Harness.Bus.Publish(envelope);
-        var consumer = Harness.GetConsumerHarness<AssignDriver>();
-        Assert.That(await consumer.Consumed.Any<EventEnvelope<PaymentAuthorized>>(m => m.Context.Message.EventId == envelope.EventId), Is.True,
-            $"AssignDriver did not consume {envelope.EventId}");
-        var received = consumer.Consumed.Select<EventEnvelope<PaymentAuthorized>>(m => m.Context.Message.EventId == envelope.EventId).First();
-        Assert.That(received.Exception, Is.Null, received.Exception?.ToString());
+        var received = await Harness.Consumed
+            .SelectAsync<EventEnvelope<PaymentAuthorized>>(m => m.Context.Message.EventId == envelope.EventId)
+            .FirstOrDefault();
+        Assert.That(received, Is.Not.Null, $"AssignDriver did not consume {envelope.EventId}");
+        Assert.That(received!.Exception, Is.Null, received.Exception?.ToString());
     }
 
     /// <summary>The delivery.assigned payloads the consumer published on the harness.</summary>

@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Consuming;
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
@@ -51,6 +52,7 @@ public sealed class InventoryHarness : IAsyncDisposable
         {
             // A bound, not a wait: the first consume of each kind compiles EF queries, slow on a busy 2-core machine.
             x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: TimeSpan.FromSeconds(30));
+            x.AddChassisUnitOfWork<InventoryDbContext>();
             x.AddConsumer<ReserveStock>();
             x.AddConsumer<ReleaseStock>();
         });

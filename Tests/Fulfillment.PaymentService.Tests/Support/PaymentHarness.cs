@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Consuming;
 using Fulfillment.Messages;
 using Fulfillment.PaymentService.Gateway;
 using Fulfillment.PaymentService.Payments;
@@ -53,6 +54,7 @@ public sealed class PaymentHarness : IAsyncDisposable
                 x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(r => r.Immediate(immediateRetries)));
             }
 
+            x.AddChassisUnitOfWork<PaymentDbContext>();
             x.AddConsumer<AuthorizePayment>();
         });
 
