@@ -15,6 +15,11 @@ public sealed record BacklogSample(
 {
     public long TotalLag => Lag.Values.Sum();
 
-    /// <summary>Outstanding orders plus consumer lag: what a step's sustainability is judged on.</summary>
-    public long Backlog => Outstanding + TotalLag;
+    /// <summary>
+    /// Orders accepted and not yet finished: what a step's sustainability is judged on. In a platform that keeps up it
+    /// stays near rate × latency; in one that falls behind it grows by the shortfall every second. Consumer lag is left
+    /// out: it counts the same orders again, against offsets committed only every 200 ms, which made one-second
+    /// samples jump by a batch.
+    /// </summary>
+    public long Backlog => Outstanding;
 }
