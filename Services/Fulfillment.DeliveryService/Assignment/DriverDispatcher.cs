@@ -77,12 +77,12 @@ public sealed class DriverDispatcher(DeliveryDbContext db, DriverPool pool, IOpt
         // The limit is written into the statement, not bound: a prepared statement's generic plan cannot know a
         // parameter's limit and estimates a tenth of the table, for which a full scan and sort beats the index.
         // It is an int the dispatcher computes, never input.
-        var sql = """
+        var sql = string.Create(CultureInfo.InvariantCulture, $$"""
             SELECT * FROM drivers
             WHERE active_delivery_id IS NULL AND in_pool AND NOT (driver_id = ANY({0}))
             ORDER BY position <-> unit_sphere({1}, {2})
-            LIMIT 
-            """ + limit.ToString(CultureInfo.InvariantCulture);
+            LIMIT {{limit}}
+            """);
         return db.Drivers
             .FromSqlRaw(sql, excluded.ToArray(), destination.Latitude, destination.Longitude)
             .AsNoTracking()

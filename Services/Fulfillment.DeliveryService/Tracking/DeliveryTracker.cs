@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using Fulfillment.Chassis.Outbox;
 using Fulfillment.Chassis.Telemetry;
@@ -39,35 +40,35 @@ public sealed class DeliveryTracker(
         var dueBefore = now - _options.EtaInterval;
         var limit = _options.MaxDeliveriesPerTick;
 
+        // Limits are written into the statements, not bound: a generic plan cannot know a bound limit, assumes a tenth
+        // of the table and scans every delivery ever made instead of walking the partial index.
         var onTheRoad = await db.Deliveries
-            .FromSql($"""
-                SELECT * FROM deliveries
-                WHERE status = 'EN_ROUTE' AND last_update_at <= {dueBefore}
-                ORDER BY last_update_at
-                LIMIT {limit}
-                FOR UPDATE SKIP LOCKED
-                """)
+            .FromSqlRaw(
+                string.Create(CultureInfo.InvariantCulture, $$"""
+                    SELECT * FROM deliveries
+                    WHERE status = 'EN_ROUTE' AND last_update_at <= {0}
+                    ORDER BY last_update_at
+                    LIMIT {{limit}}
+                    FOR UPDATE SKIP LOCKED
+                    """),
+                dueBefore)
             .ToListAsync(cancellationToken);
 
-        var completed = 0;
-        foreach (var delivery in onTheRoad)
-        {
-            if (await AdvanceAsync(delivery, now, cancellationToken))
-            {
-                completed++;
-            }
-        }
+        var driverIds = onTheRoad.Select(d => d.DriverId).OfType<string>().ToArray();
+        var drivers = await db.Drivers.Where(d => driverIds.Contains(d.DriverId)).ToDictionaryAsync(d => d.DriverId, cancellationToken);
+        var completed = onTheRoad.Count(delivery => Advance(delivery, drivers[delivery.DriverId!], now));
 
         // Freed drivers must be visible to the assignment queries below.
         await db.SaveChangesAsync(cancellationToken);
         var assigned = await AssignWaitingAsync(limit, cancellationToken);
 
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new TickResult(onTheRoad.Count, completed, assigned);
     }
 
     /// <summary>Moves the driver; true when it arrived.</summary>
-    private async Task<bool> AdvanceAsync(Delivery delivery, DateTimeOffset now, CancellationToken cancellationToken)
+    private bool Advance(Delivery delivery, Driver driver, DateTimeOffset now)
     {
         // The events below continue the order's trace (captured when the delivery was created).
         using var activity = ChassisTelemetry.Start("delivery advance", ActivityKind.Internal, delivery.TraceParent);
@@ -92,7 +93,6 @@ public sealed class DeliveryTracker(
             delivery.Status = DeliveryStatuses.Delivered;
             delivery.DeliveredAt = arrivedAt;
 
-            var driver = await db.Drivers.SingleAsync(d => d.DriverId == driverId, cancellationToken);
             driver.ActiveDeliveryId = null;
             driver.Latitude = delivery.DestinationLatitude;
             driver.Longitude = delivery.DestinationLongitude;
@@ -134,13 +134,13 @@ public sealed class DeliveryTracker(
     private async Task<int> AssignWaitingAsync(int limit, CancellationToken cancellationToken)
     {
         var waiting = await db.Deliveries
-            .FromSql($"""
+            .FromSqlRaw(string.Create(CultureInfo.InvariantCulture, $$"""
                 SELECT * FROM deliveries
                 WHERE status = 'WAITING_FOR_DRIVER'
                 ORDER BY created_at, delivery_id
-                LIMIT {limit}
+                LIMIT {{limit}}
                 FOR UPDATE SKIP LOCKED
-                """)
+                """))
             .ToListAsync(cancellationToken);
 
         var assigned = 0;
@@ -154,11 +154,11 @@ public sealed class DeliveryTracker(
             }
 
             outbox.Add(delivery.OrderId, assignment, delivery.CorrelationId, delivery.CausationId);
-            await db.SaveChangesAsync(cancellationToken);
             assigned++;
             Log.DriverAssigned(logger, delivery.OrderId, assignment.DriverId, assignment.DistanceKm, assignment.EstimatedArrival);
         }
 
         return assigned;
     }
+
 }
