@@ -14,6 +14,13 @@ public sealed class OutboxOptions
     /// <summary>Fallback poll: the relay normally wakes on the commit signal within milliseconds.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a relay keeps its drain (lock, session settings, connection) after the table ran empty, waiting for the
+    /// next commit. Under a steady trickle of commits each wake then costs a read and a delete instead of also a lock,
+    /// two settings, their reset and an unlock; after this much quiet the drain ends and other instances can take it.
+    /// </summary>
+    public TimeSpan DrainHold { get; set; } = TimeSpan.FromMilliseconds(200);
+
     /// <summary>First delay after a failed publish; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan MinRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

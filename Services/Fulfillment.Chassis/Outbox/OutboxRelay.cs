@@ -80,9 +80,10 @@ internal sealed class OutboxRelay(
     }
 
     /// <summary>
-    /// Publishes until no row is ready, or until a row was refused: then the batches already in flight are finished
-    /// and the drain ends, so the refused row's key starts the next drain clean, behind the row's scheduled retry.
-    /// Returns the rows published; zero when another instance is draining.
+    /// Publishes until no row is ready, then again at each commit signal that follows within
+    /// <see cref="OutboxOptions.DrainHold"/>; ends after that much quiet, or once a row was refused: then the batches
+    /// already in flight are finished and the drain ends, so the refused row's key starts the next drain clean,
+    /// behind the row's scheduled retry. Returns the rows published; zero when another instance is draining.
     /// </summary>
     private async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
@@ -97,7 +98,17 @@ internal sealed class OutboxRelay(
         try
         {
             await OutboxTable.UseRelaySessionAsync(connection, relay: true, cancellationToken);
-            return await PublishInOrderAsync(connection, inFlight, removal, cancellationToken);
+            var published = 0;
+            while (true)
+            {
+                var committed = signal.Next;
+                var (rows, refused) = await PublishInOrderAsync(connection, inFlight, removal, cancellationToken);
+                published += rows;
+                if (refused || !await OutboxSignal.WaitAsync(committed, _options.DrainHold, clock, cancellationToken))
+                {
+                    return published;
+                }
+            }
         }
         finally
         {
@@ -108,7 +119,8 @@ internal sealed class OutboxRelay(
         }
     }
 
-    private async Task<int> PublishInOrderAsync(
+    /// <summary>Publishes until no row is ready; <c>Refused</c> when Kafka refused a row on the way.</summary>
+    private async Task<(int Published, bool Refused)> PublishInOrderAsync(
         NpgsqlConnection connection, Queue<InFlightBatch> inFlight, SentRowRemoval removal, CancellationToken cancellationToken)
     {
         var published = 0;
@@ -122,7 +134,7 @@ internal sealed class OutboxRelay(
 
             if (!inFlight.TryDequeue(out var oldest))
             {
-                return published + await removal.CompleteAsync();
+                return (published + await removal.CompleteAsync(), !failedKeys.IsEmpty);
             }
 
             var outcome = await oldest.Deliveries.WaitAsync(cancellationToken);
