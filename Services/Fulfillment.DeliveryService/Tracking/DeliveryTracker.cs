@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using Fulfillment.Chassis.Outbox;
 using Fulfillment.Chassis.Telemetry;
 using Fulfillment.DeliveryService.Assignment;

@@ -1,5 +1,5 @@
-using Fulfillment.Chassis.Consuming;
 using System.Globalization;
+using Fulfillment.Chassis.Consuming;
 using Fulfillment.Chassis.Hosting;
 using Fulfillment.Chassis.Outbox;
 using Fulfillment.Chassis.Persistence;
