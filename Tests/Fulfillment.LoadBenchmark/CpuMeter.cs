@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Fulfillment.Testing;
+using Npgsql;
 
 namespace Fulfillment.LoadBenchmark;
 
@@ -11,6 +13,16 @@ public sealed class CpuMeter(IReadOnlyList<MeasuredProcess> processes, int? post
 {
     private readonly Stopwatch _clock = new();
     private Dictionary<string, double?> _start = [];
+
+    /// <summary>The postmaster of <paramref name="server"/> (the parent of a backend), for <see cref="CpuTimes.OfTree"/>.</summary>
+    public static async Task<int?> PostmasterOfAsync(PostgresServer server, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(server.AdminConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return CpuTimes.ParentOf(backend);
+    }
 
     public void Start()
     {

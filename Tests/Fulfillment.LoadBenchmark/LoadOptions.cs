@@ -64,6 +64,15 @@ public sealed record LoadOptions
     /// <summary>Also list the SKUs in <c>Inventory:Catalog</c>, for an inventory-service without <c>Inventory:Generated</c>.</summary>
     public bool SeedCatalog { get; init; }
 
+    /// <summary>Per-service consumer benchmark (<c>inventory</c> or <c>delivery</c>) instead of the end-to-end run; null: end to end.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>Per-service mode: timed input events per round (plus a quarter as many as warm-up before them).</summary>
+    public int Events { get; init; } = 20000;
+
+    /// <summary>Per-service mode: rounds, each on a fresh broker, database and service process.</summary>
+    public int Rounds { get; init; } = 3;
+
     public TargetPlatform? Target { get; init; }
 
     public string? OutDirectory { get; init; }
@@ -105,6 +114,9 @@ public sealed record LoadOptions
                 "--transient-failure-rate" => options with { TransientFailureRate = Number(name, Value()) },
                 "--print-every" => options with { PrintEverySeconds = Whole(name, Value()) },
                 "--seed-catalog" => options with { SeedCatalog = true },
+                "--service" => options with { Service = Value() },
+                "--events" => options with { Events = Whole(name, Value()) },
+                "--rounds" => options with { Rounds = Whole(name, Value()) },
                 "--out" => options with { OutDirectory = Value() },
                 "--target" => options with { Target = target = TargetPlatform.Parse(target, Value()) },
                 _ => throw new FormatException($"unknown option '{name}'."),
@@ -124,6 +136,11 @@ public sealed record LoadOptions
         {
             throw new FormatException(
                 "out of range: rates > 0, --duration ≥ 1, --lines ≤ --skus, --hot-skus ≤ --skus, shares in 0..1, --rate-factor > 1, --step-seconds ≥ 2.");
+        }
+
+        if (o.Service is { } service && (ServiceUnderTest.Find(service) is null || o.Events < 4 || o.Rounds < 1 || o.Target is not null))
+        {
+            throw new FormatException("--service is inventory or delivery, with --events ≥ 4 and --rounds ≥ 1, and starts its own platform (no --target).");
         }
     }
 

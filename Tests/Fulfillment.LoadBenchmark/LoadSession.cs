@@ -11,7 +11,7 @@ public sealed class LoadSession(LoadOptions options, RunningPlatform platform, s
 
     public async Task<BenchmarkReport> RunAsync()
     {
-        var pgbench = await PgBenchAsync();
+        var pgbench = await PgBenchResult.MeasureAsync(platform.Postgres, options.PgBenchSeconds);
 
         var sources = platform.Databases.ToDictionary(d => d.Key, d => NpgsqlDataSource.Create(
             new NpgsqlConnectionStringBuilder(d.Value) { MaxPoolSize = 4, ApplicationName = "load-benchmark" }.ConnectionString), StringComparer.Ordinal);
@@ -20,7 +20,7 @@ public sealed class LoadSession(LoadOptions options, RunningPlatform platform, s
             var tracker = new OrderTracker(sources["query-api"]);
             using var lag = new KafkaLagProbe(platform.KafkaBootstrapServers);
             var sampler = new BacklogSampler(tracker, lag, new OutboxProbe(sources), options);
-            var cpu = new CpuMeter(platform.Processes, platform.Processes.Count == 0 ? null : await PostmasterAsync());
+            var cpu = new CpuMeter(platform.Processes, platform.Processes.Count == 0 ? null : await CpuMeter.PostmasterOfAsync(platform.Postgres, cancellationToken));
             using var handler = new SocketsHttpHandler
             {
                 MaxConnectionsPerServer = options.Connections,
@@ -168,30 +168,6 @@ public sealed class LoadSession(LoadOptions options, RunningPlatform platform, s
         var journeys = await collector.CollectAsync(accepted, cancellationToken);
         Console.WriteLine(Invariant($"read {journeys.Count:N0} order timelines from query-api in {clock.Elapsed.TotalSeconds:F1} s"));
         return journeys;
-    }
-
-    private async Task<PgBenchResult?> PgBenchAsync()
-    {
-        if (options.PgBenchSeconds == 0)
-        {
-            return null;
-        }
-
-        Console.WriteLine(Invariant($"pgbench: initializing (scale 10), then {options.PgBenchSeconds} s simple and {options.PgBenchSeconds} s prepared..."));
-        var pgbench = await Fulfillment.Testing.PgBench.InitializeAsync(platform.Postgres);
-        var simple = await pgbench.TpsAsync(options.PgBenchSeconds, "simple");
-        var prepared = await pgbench.TpsAsync(options.PgBenchSeconds, "prepared");
-        Console.WriteLine(Invariant($"pgbench: {simple:N0} tps simple, {prepared:N0} tps prepared"));
-        return new PgBenchResult(simple, prepared, options.PgBenchSeconds);
-    }
-
-    private async Task<int?> PostmasterAsync()
-    {
-        await using var connection = new NpgsqlConnection(platform.Postgres.AdminConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
-        var backend = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return CpuTimes.ParentOf(backend);
     }
 
     /// <summary>

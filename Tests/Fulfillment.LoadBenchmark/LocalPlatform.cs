@@ -20,10 +20,16 @@ public sealed partial class LocalPlatform : IAsyncDisposable
 
     private readonly List<ServiceProcess> _processes = [];
     private readonly List<ServiceLog> _logs = [];
+    private readonly List<(ServiceSpec Spec, ServiceProcess Process)> _started = [];
+    private readonly List<MeasuredProcess> _measured = [];
+    private readonly Dictionary<string, string> _databases = new(StringComparer.Ordinal);
+    private readonly Dictionary<ServiceSpec, string> _assemblies = [];
+    private readonly string _logDirectory;
     private PostgresServer? _postgres;
 
-    private LocalPlatform()
+    private LocalPlatform(string logDirectory)
     {
+        _logDirectory = logDirectory;
         AppDomain.CurrentDomain.ProcessExit += KillOnExit;
     }
 
@@ -34,19 +40,46 @@ public sealed partial class LocalPlatform : IAsyncDisposable
     /// <summary>The first inventory-service instance, for checking the generated SKUs.</summary>
     public Uri? InventoryUrl { get; private set; }
 
+    /// <summary>The embedded Kafka's bootstrap address, once <see cref="StartInfrastructureAsync"/> has returned.</summary>
+    public string KafkaBootstrapServers { get; private set; } = string.Empty;
+
+    public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL is not started.");
+
+    /// <summary>The broker's process and every service instance started so far, for CPU and log checks.</summary>
+    public IReadOnlyList<MeasuredProcess> Measured => _measured;
+
+    /// <summary>Service name → connection string of its database, for the services started so far.</summary>
+    public IReadOnlyDictionary<string, string> Databases => _databases;
+
+    /// <summary>The whole platform: Kafka, PostgreSQL and every service (the consuming ones in <see cref="LoadOptions.Instances"/>).</summary>
     public static async Task<(LocalPlatform Platform, RunningPlatform Running)> StartAsync(LoadOptions options, string logDirectory)
     {
-        var platform = new LocalPlatform();
-        try
+        var platform = await StartInfrastructureAsync(logDirectory);
+        return await platform.OrDisposeAsync(async () =>
         {
-            return (platform, await platform.StartCoreAsync(options, logDirectory));
-        }
-        catch
-        {
-            await platform.DisposeAsync();
-            throw;
-        }
+            await platform.StartServicesAsync(options, ServiceSpec.All);
+            Uri UrlOf(ServiceSpec spec) => platform._started.First(s => s.Spec == spec).Process.BaseAddress;
+            var description = platform.Layout(options) +
+                (options.Instances > 1 ? " (order-service and query-api stay at one instance)" : string.Empty);
+            return (platform, new RunningPlatform(UrlOf(ServiceSpec.OrderService), UrlOf(ServiceSpec.QueryApi), platform.Postgres, platform._databases,
+                platform.KafkaBootstrapServers, platform._measured, description));
+        });
     }
+
+    /// <summary>The embedded Kafka and the durable PostgreSQL only; <see cref="StartServicesAsync"/> adds services.</summary>
+    public static async Task<LocalPlatform> StartInfrastructureAsync(string logDirectory)
+    {
+        var platform = new LocalPlatform(logDirectory);
+        return await platform.OrDisposeAsync(async () =>
+        {
+            await platform.StartInfrastructureCoreAsync();
+            return platform;
+        });
+    }
+
+    /// <summary>How many instances of each service started, for the report (<c>inventory-service × 1, ...</c>).</summary>
+    public string Layout(LoadOptions options) =>
+        string.Join(", ", _started.Select(s => s.Spec).Distinct().Select(s => $"{s.Name} × {InstancesOf(s, options)}"));
 
     public async ValueTask DisposeAsync()
     {
@@ -76,49 +109,70 @@ public sealed partial class LocalPlatform : IAsyncDisposable
         }
     }
 
-    private async Task<RunningPlatform> StartCoreAsync(LoadOptions options, string logDirectory)
+    /// <summary>
+    /// Starts <paramref name="specs"/> (each a database of its own; the consuming ones in <see cref="LoadOptions.Instances"/>
+    /// processes) and waits until every instance is ready.
+    /// </summary>
+    public async Task StartServicesAsync(LoadOptions options, IReadOnlyList<ServiceSpec> specs)
     {
-        // A missing build is the likeliest failure: find every assembly before starting anything.
-        var kafkaAssembly = BuildOutput.ServiceAssembly(EmbeddedKafkaProject);
-        var assemblies = ServiceSpec.All.ToDictionary(s => s, s => BuildOutput.ServiceAssembly(s.Project));
-        var layout = ServiceSpec.All.SelectMany(s => Enumerable.Range(1, InstancesOf(s, options)).Select(i => (Spec: s, Instance: i))).ToList();
-        var ports = FreePorts.Pick(layout.Count + 1);
-
-        var kafka = new ServiceProcess("embedded-kafka", kafkaAssembly, ports[0], NewLog(logDirectory, "embedded-kafka"),
-            ["--port", ports[0].ToString(CultureInfo.InvariantCulture), "--partitions", Partitions.ToString(CultureInfo.InvariantCulture)]);
-        _processes.Add(kafka);
-        kafka.Start(new Dictionary<string, string>());
-        await kafka.WaitUntilLoggedAsync("embedded-kafka ready", ReadyTimeout, CancellationToken.None);
-        var bootstrap = Bootstrap().Match(kafka.Log.Tail(50)) is { Success: true } m
-            ? m.Groups[1].Value
-            : throw new InvalidOperationException($"No bootstrap address in {kafka.Log.Path}.");
-
-        _postgres = await PostgresServer.StartAsync(new PostgresServerOptions { Durable = true }, CancellationToken.None);
-        var databases = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var spec in ServiceSpec.All)
+        var layout = specs.SelectMany(s => Enumerable.Range(1, InstancesOf(s, options)).Select(i => (Spec: s, Instance: i))).ToList();
+        var ports = FreePorts.Pick(layout.Count);
+        foreach (var spec in specs)
         {
-            databases[spec.Name] = await _postgres.CreateDatabaseAsync(spec.DatabasePrefix, CancellationToken.None);
+            _databases[spec.Name] = await Postgres.CreateDatabaseAsync(spec.DatabasePrefix, CancellationToken.None);
         }
 
-        var measured = new List<MeasuredProcess> { new("embedded-kafka", "embedded-kafka", () => kafka.ProcessId, kafka.Log.Path) };
         var services = new List<ServiceProcess>();
-        foreach (var ((spec, instance), port) in layout.Zip(ports.Skip(1)))
+        foreach (var ((spec, instance), port) in layout.Zip(ports))
         {
             var name = InstancesOf(spec, options) == 1 ? spec.Name : $"{spec.Name}-{instance}";
-            var process = new ServiceProcess(name, assemblies[spec], port, NewLog(logDirectory, name));
+            var process = new ServiceProcess(name, _assemblies[spec], port, NewLog(name));
             _processes.Add(process);
             services.Add(process);
-            measured.Add(new MeasuredProcess(name, spec.Name, () => process.ProcessId, process.Log.Path));
-            process.Start(EnvironmentFor(spec, port, databases[spec.Name], bootstrap, options));
+            _started.Add((spec, process));
+            _measured.Add(new MeasuredProcess(name, spec.Name, () => process.ProcessId, process.Log.Path));
+            process.Start(EnvironmentFor(spec, port, _databases[spec.Name], KafkaBootstrapServers, options));
         }
 
         await WaitUntilAllReadyAsync(services);
-        var first = layout.Zip(services).ToList();
-        Uri UrlOf(ServiceSpec spec) => first.First(p => p.First.Spec == spec).Second.BaseAddress;
-        InventoryUrl = UrlOf(ServiceSpec.InventoryService);
-        var description = string.Join(", ", ServiceSpec.All.Select(s => $"{s.Name} × {InstancesOf(s, options)}")) +
-            (options.Instances > 1 ? " (order-service and query-api stay at one instance)" : string.Empty);
-        return new RunningPlatform(UrlOf(ServiceSpec.OrderService), UrlOf(ServiceSpec.QueryApi), _postgres, databases, bootstrap, measured, description);
+        InventoryUrl ??= _started.FirstOrDefault(s => s.Spec == ServiceSpec.InventoryService).Process?.BaseAddress;
+    }
+
+    private async Task StartInfrastructureCoreAsync()
+    {
+        // A missing build is the likeliest failure: find every assembly before starting anything.
+        var kafkaAssembly = BuildOutput.ServiceAssembly(EmbeddedKafkaProject);
+        foreach (var spec in ServiceSpec.All)
+        {
+            _assemblies[spec] = BuildOutput.ServiceAssembly(spec.Project);
+        }
+
+        var port = FreePorts.Pick(1)[0];
+        var kafka = new ServiceProcess("embedded-kafka", kafkaAssembly, port, NewLog("embedded-kafka"),
+            ["--port", port.ToString(CultureInfo.InvariantCulture), "--partitions", Partitions.ToString(CultureInfo.InvariantCulture)]);
+        _processes.Add(kafka);
+        kafka.Start(new Dictionary<string, string>());
+        await kafka.WaitUntilLoggedAsync("embedded-kafka ready", ReadyTimeout, CancellationToken.None);
+        KafkaBootstrapServers = Bootstrap().Match(kafka.Log.Tail(50)) is { Success: true } m
+            ? m.Groups[1].Value
+            : throw new InvalidOperationException($"No bootstrap address in {kafka.Log.Path}.");
+        _measured.Add(new MeasuredProcess("embedded-kafka", "embedded-kafka", () => kafka.ProcessId, kafka.Log.Path));
+
+        _postgres = await PostgresServer.StartAsync(new PostgresServerOptions { Durable = true }, CancellationToken.None);
+    }
+
+    /// <summary>Runs <paramref name="start"/>; if it fails, stops whatever it had started and rethrows.</summary>
+    private async Task<T> OrDisposeAsync<T>(Func<Task<T>> start)
+    {
+        try
+        {
+            return await start();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
     }
 
     private static int InstancesOf(ServiceSpec spec, LoadOptions options) => Scalable.Contains(spec) ? options.Instances : 1;
@@ -155,9 +209,9 @@ public sealed partial class LocalPlatform : IAsyncDisposable
         return environment;
     }
 
-    private ServiceLog NewLog(string directory, string name)
+    private ServiceLog NewLog(string name)
     {
-        var log = new ServiceLog(Path.Combine(directory, name + ".log"));
+        var log = new ServiceLog(Path.Combine(_logDirectory, name + ".log"));
         _logs.Add(log);
         return log;
     }

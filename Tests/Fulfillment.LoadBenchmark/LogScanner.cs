@@ -23,9 +23,7 @@ public static partial class LogScanner
     {
         var counts = Patterns.ToDictionary(p => p.Name, _ => 0L, StringComparer.Ordinal);
         var assignments = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using var stream = new FileStream(process.LogPath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
+        foreach (var line in Lines(process.LogPath!))
         {
             foreach (var (name, pattern) in Patterns)
             {
@@ -42,6 +40,22 @@ public static partial class LogScanner
         }
 
         return new LogFindings(process.Name, process.Service, process.LogPath!, counts, [.. assignments.Values.SelectMany(p => p).Distinct()]);
+    }
+
+    /// <summary>Lines containing <paramref name="text"/> (ordinal) in the logs of <paramref name="processes"/>.</summary>
+    public static long CountLines(IEnumerable<MeasuredProcess> processes, string text) =>
+        processes.Where(p => p.LogPath is not null && File.Exists(p.LogPath))
+            .Sum(p => Lines(p.LogPath!).LongCount(line => line.Contains(text, StringComparison.Ordinal)));
+
+    /// <summary>A log's lines, read while its process may still be writing it.</summary>
+    private static IEnumerable<string> Lines(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
     }
 
     [GeneratedRegex(@"Consumer group \\?""?([a-z0-9-]+)\\?""? assigned")]

@@ -12,9 +12,13 @@ namespace Fulfillment.LoadBenchmark;
 /// </summary>
 public sealed class OrderBodyFactory(LoadOptions options, string runId)
 {
+    /// <summary>The price of every line (quantity 1).</summary>
+    public const decimal UnitPrice = 9.90m;
+
     private const double KmPerDegreeLatitude = 111.32;
     private readonly Random _random = new(42);
     private readonly HashSet<int> _chosen = [];
+    private readonly List<int> _lines = [];
 
     /// <summary>The inventory service's generated SKU names: <c>SKU-00001</c>, <c>SKU-00002</c>, ...</summary>
     public static string Sku(int number) => "SKU-" + number.ToString("D5", CultureInfo.InvariantCulture);
@@ -30,18 +34,13 @@ public sealed class OrderBodyFactory(LoadOptions options, string runId)
             json.WriteString("customerId", CustomerOf(index));
             json.WriteString("currency", "EUR");
             json.WriteStartArray("items");
-            _chosen.Clear();
-            while (_chosen.Count < options.Lines)
+            foreach (var sku in NextSkus())
             {
-                var sku = NextSku();
-                if (_chosen.Add(sku))
-                {
-                    json.WriteStartObject();
-                    json.WriteString("sku", Sku(sku));
-                    json.WriteNumber("quantity", 1);
-                    json.WriteNumber("unitPrice", 9.90m);
-                    json.WriteEndObject();
-                }
+                json.WriteStartObject();
+                json.WriteString("sku", Sku(sku));
+                json.WriteNumber("quantity", 1);
+                json.WriteNumber("unitPrice", UnitPrice);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -54,6 +53,23 @@ public sealed class OrderBodyFactory(LoadOptions options, string runId)
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The SKU numbers of the next order's lines (distinct, in the order drawn); valid until the next call.</summary>
+    public IReadOnlyList<int> NextSkus()
+    {
+        _chosen.Clear();
+        _lines.Clear();
+        while (_chosen.Count < options.Lines)
+        {
+            var sku = NextSku();
+            if (_chosen.Add(sku))
+            {
+                _lines.Add(sku);
+            }
+        }
+
+        return _lines;
     }
 
     private int NextSku()
@@ -73,7 +89,7 @@ public sealed class OrderBodyFactory(LoadOptions options, string runId)
     }
 
     /// <summary>Uniform over the disc of half the fleet radius around its centre.</summary>
-    private (double Latitude, double Longitude) NextAddress()
+    public (double Latitude, double Longitude) NextAddress()
     {
         var distanceKm = options.FleetRadiusKm / 2 * Math.Sqrt(_random.NextDouble());
         var bearing = 2 * Math.PI * _random.NextDouble();

@@ -4,7 +4,8 @@ using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
 
 // Usage: dotnet run -c Release --project Tests/Fulfillment.LoadBenchmark -- [--rate 100 --duration 30 --warmup 10 ...]
-// (every option: docs/benchmarks.md, "End-to-end"). Starts the platform unless --target names a running one.
+// (every option: docs/benchmarks.md, "End-to-end"). Starts the platform unless --target names a running one;
+// --service inventory|delivery runs that service alone on pre-produced input instead (the per-service consumer benchmark).
 LoadOptions options;
 try
 {
@@ -19,7 +20,7 @@ catch (FormatException ex)
 var runId = DateTimeOffset.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
 var outDirectory = Path.GetFullPath(options.OutDirectory ?? Path.Combine(BuildOutput.RepositoryRoot, "artifacts", "load-benchmark", runId));
 Directory.CreateDirectory(outDirectory);
-Console.WriteLine($"Fulfillment end-to-end load benchmark {runId}: {Environment.ProcessorCount} cores; output in {outDirectory}");
+Console.WriteLine($"Fulfillment {(options.Service is null ? "end-to-end load" : "per-service consumer")} benchmark {runId}: {Environment.ProcessorCount} cores; output in {outDirectory}");
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -28,6 +29,24 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
+
+if (options.Service is { } serviceName)
+{
+    try
+    {
+        var report = await new ServiceBenchmark(options, ServiceUnderTest.Find(serviceName)!, runId, outDirectory, cancel.Token).RunAsync();
+        ResultFiles.WriteJson(outDirectory, report);
+        ServiceReport.Print(report);
+        Console.WriteLine();
+        Console.WriteLine($"results: {Path.Combine(outDirectory, "result.json")}; logs in {outDirectory}/round-*");
+        return 0;
+    }
+    catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+    {
+        await Console.Error.WriteLineAsync("load-benchmark: cancelled");
+        return 130;
+    }
+}
 
 LocalPlatform? local = null;
 PostgresServer? externalPostgres = null;

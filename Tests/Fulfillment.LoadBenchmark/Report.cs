@@ -98,7 +98,7 @@ public static class Report
         }
     }
 
-    private static void PrintLogs(IReadOnlyList<LogFindings> logs, int instances)
+    public static void PrintLogs(IReadOnlyList<LogFindings> logs, int instances)
     {
         if (logs.Count == 0)
         {
@@ -122,7 +122,7 @@ public static class Report
         Console.WriteLine(alarms == 0 ? "no deadlock or connection-exhaustion line in any log" : Invariant($"**{alarms} deadlock / connection-exhaustion lines**: see the logs"));
         if (instances > 1)
         {
-            foreach (var service in LocalPlatform.Scalable.Select(s => s.Name))
+            foreach (var service in LocalPlatform.Scalable.Select(s => s.Name).Where(s => logs.Any(l => l.Service == s)))
             {
                 var members = logs.Where(l => l.Service == service).ToList();
                 var shared = members.Count(m => m.LastAssignment.Count > 0);

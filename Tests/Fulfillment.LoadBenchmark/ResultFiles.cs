@@ -15,10 +15,16 @@ public static class ResultFiles
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static void Write(string directory, BenchmarkReport report)
+    /// <summary>Any report as <c>result.json</c> (the per-service benchmark writes only this).</summary>
+    public static void WriteJson<T>(string directory, T report)
     {
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "result.json"), JsonSerializer.Serialize(report, Json));
+    }
+
+    public static void Write(string directory, BenchmarkReport report)
+    {
+        WriteJson(directory, report);
 
         var csv = new StringBuilder("seconds,phase,accepted,assigned,rejected,outstanding,");
         csv.Append(string.Join(",", KafkaLagProbe.Groups.Select(g => "lag_" + g.GroupId)));
