@@ -9,7 +9,7 @@ namespace Fulfillment.QueryApi.Orders.Projection;
 
 /// <summary>
 /// Writes an event into the read model: its timeline row, then a merge of its <see cref="OrderFacts"/> into the order
-/// row. Both are single SQL statements on the scope's DbContext connection, so they join the consumer host's
+/// row. Both are one SQL statement on the scope's DbContext connection, so they join the consumer host's
 /// transaction (several records of a batch share it) and nothing is tracked or cached between records.
 /// </summary>
 /// <remarks>
@@ -21,15 +21,16 @@ namespace Fulfillment.QueryApi.Orders.Projection;
 /// </remarks>
 public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> logger)
 {
-    private const string InsertTimelineSql = """
-        INSERT INTO order_timeline
-            (event_id, order_id, event_type, occurred_at, produced_at, producer, correlation_id, causation_id, payload)
-        VALUES
-            (@event_id, @order_id, @event_type, @occurred_at, @produced_at, @producer, @correlation_id, @causation_id, @payload)
-        ON CONFLICT (event_id) DO NOTHING
-        """;
-
-    private const string MergeOrderSql = """
+    // One statement, one round trip per event: the timeline row, and the merge only if that row was new (an event
+    // already recorded changes nothing). It was two statements, the second sent after the first one's answer.
+    private const string ProjectSql = """
+        WITH recorded AS (
+            INSERT INTO order_timeline
+                (event_id, order_id, event_type, occurred_at, produced_at, producer, correlation_id, causation_id, payload)
+            VALUES
+                (@event_id, @order_id, @event_type, @occurred_at, @produced_at, @producer, @correlation_id, @causation_id, @payload)
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id)
         INSERT INTO orders AS o (
             order_id, status, status_rank, correlation_id,
             customer_id, items, total, currency, delivery_latitude, delivery_longitude,
@@ -39,7 +40,7 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             created_at, inventory_reserved_at, inventory_rejected_at, inventory_released_at,
             payment_authorized_at, payment_failed_at, delivery_assigned_at, delivered_at,
             first_event_at, last_event_at, updated_at)
-        VALUES (
+        SELECT
             @order_id, @status, @status_rank, @correlation_id,
             @customer_id, @items, @total, @currency, @delivery_latitude, @delivery_longitude,
             @reservation_id, @warehouse, @inventory_rejection_reason, @inventory_release_reason,
@@ -47,7 +48,8 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             @delivery_id, @driver_id, @eta, @eta_sequence, @driver_latitude, @driver_longitude, @remaining_km,
             @created_at, @inventory_reserved_at, @inventory_rejected_at, @inventory_released_at,
             @payment_authorized_at, @payment_failed_at, @delivery_assigned_at, @delivered_at,
-            @occurred_at, @occurred_at, now())
+            @occurred_at, @occurred_at, now()
+        WHERE EXISTS (SELECT 1 FROM recorded)
         ON CONFLICT (order_id) DO UPDATE SET
             status = CASE WHEN EXCLUDED.status_rank > o.status_rank THEN EXCLUDED.status ELSE o.status END,
             status_rank = GREATEST(o.status_rank, EXCLUDED.status_rank),
@@ -99,14 +101,15 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
     internal async Task ApplyAsync(OrderFacts facts, CancellationToken cancellationToken)
     {
         var envelope = facts.Event;
-        var recorded = await db.Database.ExecuteSqlRawAsync(InsertTimelineSql, TimelineParameters(envelope), cancellationToken);
-        if (recorded == 0)
+        var timeline = TimelineParameters(envelope);
+        var named = timeline.Select(p => p.ParameterName).ToHashSet(StringComparer.Ordinal);
+        NpgsqlParameter[] parameters = [.. timeline, .. MergeParameters(facts).Where(p => !named.Contains(p.ParameterName))];
+        if (await db.Database.ExecuteSqlRawAsync(ProjectSql, parameters, cancellationToken) == 0)
         {
             Log.TimelineDuplicate(logger, envelope.EventId, envelope.EventType, envelope.OrderId);
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync(MergeOrderSql, MergeParameters(facts), cancellationToken);
         Log.EventProjected(logger, envelope.EventId, envelope.EventType, envelope.OrderId);
     }
 
