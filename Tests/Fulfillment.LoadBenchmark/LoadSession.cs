@@ -110,12 +110,15 @@ public sealed class LoadSession(LoadOptions options, RunningPlatform platform, s
             var outcomes = await driver.RunAsync(rate, TimeSpan.FromSeconds(options.StepSeconds), TimeSpan.Zero, cancellationToken);
             var cpuPercent = cpu.Stop();
             var atEnd = sampler.Latest;
-            var slope = Slope(sampler.Samples.Where(s => s.Phase == name && s.Seconds >= started + options.StepSeconds / 2.0).ToList());
+            var stepSamples = sampler.Samples.Where(s => s.Phase == name).ToList();
+            var slope = Slope(stepSamples.Where(s => s.Seconds >= started + options.StepSeconds / 2.0).ToList());
+            var keptUp = KeptUp(stepSamples);
 
             sampler.Phase = name + " drain";
             var drained = await DrainAsync(sampler, tracker, rate, TimeSpan.FromSeconds(options.StepDrainSeconds));
             var accepted = outcomes.Count(o => o.Accepted);
             var reason = accepted < 0.99 * outcomes.Count ? Invariant($"{outcomes.Count - accepted} POSTs not accepted")
+                : keptUp < MinKeptUp ? Invariant($"fell behind: {keptUp:P0} as many orders reached delivery.assigned as were accepted during the step")
                 : slope > MaxSlope(rate) ? Invariant($"backlog grew {slope:N0}/s")
                 : drained is null ? Invariant($"not drained within {options.StepDrainSeconds} s")
                 : "";
@@ -175,6 +178,26 @@ public sealed class LoadSession(LoadOptions options, RunningPlatform platform, s
     /// 5 per second for the noise of one-second samples (lag moves in batches) that dominates at low rates.
     /// </summary>
     private static double MaxSlope(double rate) => 0.1 * rate + 5;
+
+    /// <summary>A step keeps up when this share of the orders accepted during it also reached their outcome during it.</summary>
+    private const double MinKeptUp = 0.9;
+
+    /// <summary>
+    /// Orders that reached an outcome between the step's first and last sample, per order accepted in the same span
+    /// (1 when fewer than two samples). Under load the sampler's own queries slow down and a step may get only a few
+    /// samples, too few for a slope; two are enough for this.
+    /// </summary>
+    private static double KeptUp(List<BacklogSample> samples)
+    {
+        if (samples.Count < 2)
+        {
+            return 1;
+        }
+
+        var accepted = samples[^1].Accepted - samples[0].Accepted;
+        var finished = samples[^1].Assigned + samples[^1].Rejected - samples[0].Assigned - samples[0].Rejected;
+        return accepted <= 0 ? 1 : finished / (double)accepted;
+    }
 
     /// <summary>Least-squares slope of the backlog over the samples, per second (0 with fewer than 3).</summary>
     private static double Slope(List<BacklogSample> samples)
