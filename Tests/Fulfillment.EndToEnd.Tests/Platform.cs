@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using Fulfillment.Chassis.Kafka.Embedded;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
@@ -84,7 +83,7 @@ public sealed class Platform
                 _services[spec].Start(_environments[spec]);
             }
 
-            await WaitUntilAllReadyAsync();
+            await ServiceProcesses.WaitUntilAllReadyAsync(_services.Values, ReadyTimeout);
             _current = this;
             TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"e2e: platform ready in {started.Elapsed.TotalSeconds:F1} s ({BuildOutput.Configuration} build; Kafka {_kafka.BootstrapServers}; " +
@@ -145,33 +144,6 @@ public sealed class Platform
 
         process.Start(environment);
         await process.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
-    }
-
-    /// <summary>Waits for every service; the first one that fails stops the wait and is the error reported.</summary>
-    private async Task WaitUntilAllReadyAsync()
-    {
-        using var failed = new CancellationTokenSource();
-        var waits = _services.Values.Select(async service =>
-        {
-            try
-            {
-                await service.WaitUntilReadyAsync(ReadyTimeout, failed.Token);
-            }
-            catch (Exception) when (!failed.IsCancellationRequested)
-            {
-                await failed.CancelAsync();
-                throw;
-            }
-        }).ToList();
-
-        try
-        {
-            await Task.WhenAll(waits);
-        }
-        catch (Exception) when (waits.FirstOrDefault(w => w.IsFaulted && w.Exception!.InnerException is not OperationCanceledException) is { } first)
-        {
-            ExceptionDispatchInfo.Throw(first.Exception!.InnerException!);
-        }
     }
 
     private Dictionary<string, string> EnvironmentFor(ServiceSpec spec, int port, string database, string bootstrapServers)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
@@ -134,7 +133,7 @@ public sealed partial class LocalPlatform : IAsyncDisposable
             process.Start(EnvironmentFor(spec, port, _databases[spec.Name], KafkaBootstrapServers, options));
         }
 
-        await WaitUntilAllReadyAsync(services);
+        await ServiceProcesses.WaitUntilAllReadyAsync(services, ReadyTimeout);
         InventoryUrl ??= _started.FirstOrDefault(s => s.Spec == ServiceSpec.InventoryService).Process?.BaseAddress;
     }
 
@@ -214,33 +213,6 @@ public sealed partial class LocalPlatform : IAsyncDisposable
         var log = new ServiceLog(Path.Combine(_logDirectory, name + ".log"));
         _logs.Add(log);
         return log;
-    }
-
-    /// <summary>Waits for every service; the first one that fails stops the wait and is the error reported.</summary>
-    private static async Task WaitUntilAllReadyAsync(IReadOnlyList<ServiceProcess> services)
-    {
-        using var failed = new CancellationTokenSource();
-        var waits = services.Select(async service =>
-        {
-            try
-            {
-                await service.WaitUntilReadyAsync(ReadyTimeout, failed.Token);
-            }
-            catch (Exception) when (!failed.IsCancellationRequested)
-            {
-                await failed.CancelAsync();
-                throw;
-            }
-        }).ToList();
-
-        try
-        {
-            await Task.WhenAll(waits);
-        }
-        catch (Exception) when (waits.FirstOrDefault(w => w.IsFaulted && w.Exception!.InnerException is not OperationCanceledException) is { } first)
-        {
-            ExceptionDispatchInfo.Throw(first.Exception!.InnerException!);
-        }
     }
 
     private void KillOnExit(object? sender, EventArgs e)
