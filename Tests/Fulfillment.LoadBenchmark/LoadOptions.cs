@@ -61,9 +61,6 @@ public sealed record LoadOptions
     /// <summary>Seconds between the lines of the backlog table (sampled every second regardless).</summary>
     public int PrintEverySeconds { get; init; } = 2;
 
-    /// <summary>Also list the SKUs in <c>Inventory:Catalog</c>, for an inventory-service without <c>Inventory:Generated</c>.</summary>
-    public bool SeedCatalog { get; init; }
-
     /// <summary>Per-service consumer benchmark (<c>inventory</c> or <c>delivery</c>) instead of the end-to-end run; null: end to end.</summary>
     public string? Service { get; init; }
 
@@ -113,7 +110,6 @@ public sealed record LoadOptions
                 "--pgbench-seconds" => options with { PgBenchSeconds = Whole(name, Value()) },
                 "--transient-failure-rate" => options with { TransientFailureRate = Number(name, Value()) },
                 "--print-every" => options with { PrintEverySeconds = Whole(name, Value()) },
-                "--seed-catalog" => options with { SeedCatalog = true },
                 "--service" => options with { Service = Value() },
                 "--events" => options with { Events = Whole(name, Value()) },
                 "--rounds" => options with { Rounds = Whole(name, Value()) },

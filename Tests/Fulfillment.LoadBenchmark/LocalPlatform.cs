@@ -36,9 +36,6 @@ public sealed partial class LocalPlatform : IAsyncDisposable
     public static IReadOnlyList<ServiceSpec> Scalable { get; } =
         [ServiceSpec.InventoryService, ServiceSpec.PaymentService, ServiceSpec.DeliveryService];
 
-    /// <summary>The first inventory-service instance, for checking the generated SKUs.</summary>
-    public Uri? InventoryUrl { get; private set; }
-
     /// <summary>The embedded Kafka's bootstrap address, once <see cref="StartInfrastructureAsync"/> has returned.</summary>
     public string KafkaBootstrapServers { get; private set; } = string.Empty;
 
@@ -134,7 +131,6 @@ public sealed partial class LocalPlatform : IAsyncDisposable
         }
 
         await ServiceProcesses.WaitUntilAllReadyAsync(services, ReadyTimeout);
-        InventoryUrl ??= _started.FirstOrDefault(s => s.Spec == ServiceSpec.InventoryService).Process?.BaseAddress;
     }
 
     private async Task StartInfrastructureCoreAsync()
@@ -183,13 +179,6 @@ public sealed partial class LocalPlatform : IAsyncDisposable
         {
             environment["Inventory__Generated__Count"] = Invariant(options.Skus);
             environment["Inventory__Generated__Units"] = "100000000";
-            if (options.SeedCatalog)
-            {
-                for (var i = 1; i <= options.Skus; i++)
-                {
-                    environment[$"Inventory__Catalog__{OrderBodyFactory.Sku(i)}"] = "100000000";
-                }
-            }
         }
         else if (spec == ServiceSpec.DeliveryService)
         {

@@ -64,7 +64,6 @@ try
         Console.WriteLine("starting the platform (embedded Kafka, durable PostgreSQL, services from their Release build output)...");
         (local, platform) = await LocalPlatform.StartAsync(options, outDirectory);
         Console.WriteLine($"platform ready: {platform.Layout}; Kafka {platform.KafkaBootstrapServers}, PostgreSQL {platform.Postgres.Host}:{platform.Postgres.Port}");
-        await SkuCheck.WarnIfMissingAsync(local, options);
     }
 
     var report = await new LoadSession(options, platform, runId, cancel.Token).RunAsync();

@@ -60,11 +60,6 @@ public sealed class ServiceBenchmark(LoadOptions options, ServiceUnderTest servi
         var startSeconds = starting.Elapsed.TotalSeconds;
         var ready = DateTimeOffset.UtcNow;
         Console.WriteLine(Invariant($"{platform.Layout(options)} ready after {startSeconds:F1} s; waiting for {total:N0} decisions..."));
-        if (service == ServiceUnderTest.Inventory)
-        {
-            await SkuCheck.WarnIfMissingAsync(platform, options);
-        }
-
         await using var database = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(platform.Databases[service.Spec.Name])
         {
             MaxPoolSize = 2,

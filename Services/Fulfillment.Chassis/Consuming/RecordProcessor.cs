@@ -1,6 +1,7 @@
 using Fulfillment.Chassis.Hosting;
 using Fulfillment.Chassis.Inbox;
 using Fulfillment.Chassis.Outbox;
+using Fulfillment.Chassis.Persistence;
 using Fulfillment.Chassis.Telemetry;
 using MassTransit;
 using MassTransit.Mediator;
@@ -128,12 +129,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         consumed.ConsumerGroup = _group.GroupId;
         outbox.Active = true;
 
-        // A failure anywhere rolls the whole unit of work back, so EF's savepoint around each SaveChanges buys nothing,
-        // and it costs: every row a consumer changes after the batch locked it becomes a multixact of the transaction
-        // and its subtransaction, which PostgreSQL then resolves on every visibility check (perf: GetMultiXactIdMembers,
-        // SubTransGetParent among the server's top functions under load).
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginUnitOfWorkAsync(cancellationToken);
         var fresh = await InboxStore.ClaimAsync(db, _group.GroupId, [.. records.Select(r => r.Envelope.EventId)], cancellationToken);
         var toHandle = new List<ConsumedRecord>(records.Count);
         foreach (var record in records)

@@ -1,3 +1,4 @@
+using Fulfillment.Chassis.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,7 @@ public sealed class UnitOfWorkFilter<T>(DbContext db) : IFilter<ConsumeContext<T
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
         var cancellationToken = context.CancellationToken;
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginUnitOfWorkAsync(cancellationToken);
         try
         {
             await next.Send(context);

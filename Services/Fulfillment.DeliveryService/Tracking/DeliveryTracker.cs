@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Fulfillment.Chassis.Outbox;
+using Fulfillment.Chassis.Persistence;
 using Fulfillment.Chassis.Telemetry;
 using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Geo;
@@ -33,9 +34,7 @@ public sealed class DeliveryTracker(
 
     public async Task<TickResult> TickAsync(CancellationToken cancellationToken)
     {
-        // One tick is all or nothing: no savepoint per SaveChanges (they turn the rows changed after a lock into multixacts).
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginUnitOfWorkAsync(cancellationToken);
         var now = clock.GetUtcNowMicroseconds();
         var dueBefore = now - _options.EtaInterval;
         var limit = _options.MaxDeliveriesPerTick;
