@@ -1,5 +1,5 @@
-using Fulfillment.Chassis.Hosting;
-using Fulfillment.Chassis.Persistence;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.Sagas.Monitoring;
 using Fulfillment.Sagas.Persistence;
 using Fulfillment.Sagas.Queries;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fulfillment.Sagas;
 
-/// <summary>How a service hosts the order saga (query-api): two calls, one on the chassis and one on a consumer group.</summary>
+/// <summary>How a service hosts the order saga (query-api): two calls, one on messaging and one on a consumer group.</summary>
 public static class OrderSagaHostingExtensions
 {
     /// <summary>The name the saga's migrations are recorded under (<c>sagas/0001_order_saga.sql</c>).</summary>
@@ -23,7 +23,7 @@ public static class OrderSagaHostingExtensions
     /// <c>Sagas</c>: <c>StalledAfter</c>, <c>ScanInterval</c>, <c>DetectStalled</c>) and <see cref="OrderSagaQueries"/>.
     /// Calling it more than once is harmless.
     /// </summary>
-    public static ChassisBuilder AddOrderSagaSupport(this ChassisBuilder chassis)
+    public static MessagingBuilder AddOrderSagaSupport(this MessagingBuilder chassis)
     {
         ArgumentNullException.ThrowIfNull(chassis);
         // Registered twice, the same script names would be applied twice and the migrator's bookkeeping would fail.

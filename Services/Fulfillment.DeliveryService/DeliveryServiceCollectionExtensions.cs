@@ -1,6 +1,5 @@
 using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Tracking;
-using Fulfillment.Messages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -25,8 +24,6 @@ public static class DeliveryServiceCollectionExtensions
     /// <summary>The HTTP side: problem details and the contract's JSON rules for responses.</summary>
     public static IServiceCollection AddDeliveryApi(this IServiceCollection services)
     {
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => FulfillmentJson.Configure(json.SerializerOptions));
         return services;
     }
 }

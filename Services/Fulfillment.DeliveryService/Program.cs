@@ -1,14 +1,15 @@
-using Fulfillment.Chassis.Health;
-using Fulfillment.Chassis.Hosting;
 using Fulfillment.DeliveryService;
 using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Deliveries;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddChassis<DeliveryDbContext>("delivery-service", chassis => chassis
+builder.AddServiceDefaults("delivery-service");
+builder.AddMessaging<DeliveryDbContext>(messaging => messaging
     .AddConsumerGroup([Topics.PaymentEvents], group => group
         .AddConsumer<AssignDriver>()));
 builder.Services.AddDelivery(builder.Configuration).AddDeliveryApi();
@@ -16,9 +17,7 @@ builder.Services.AddHostedService<DriverPoolSync>();
 builder.Services.AddHostedService<EtaTicker>();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapChassisHealth();
+app.MapDefaultEndpoints();
 app.MapDeliveries();
 app.Run();
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 
 // A development/test broker: librdkafka's in-memory mock cluster with every platform topic, reachable at

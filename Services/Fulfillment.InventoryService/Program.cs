@@ -1,23 +1,21 @@
-using Fulfillment.Chassis.Health;
-using Fulfillment.Chassis.Hosting;
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddChassis<InventoryDbContext>("inventory-service", chassis => chassis
+builder.AddServiceDefaults("inventory-service");
+builder.AddMessaging<InventoryDbContext>(messaging => messaging
     .AddConsumerGroup([Topics.OrderEvents, Topics.PaymentEvents], group => group
         .PrepareBatchesWith<InventoryBatchPreparer>()
         .AddConsumer<ReserveStock>()
         .AddConsumer<ReleaseStock>()));
 builder.Services.AddStock(builder.Configuration);
-builder.Services.AddProblemDetails();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapChassisHealth();
+app.MapDefaultEndpoints();
 app.MapStockEndpoints();
 app.MapReservationEndpoints();
 app.Run();

@@ -1,16 +1,15 @@
-using Fulfillment.Chassis.Health;
-using Fulfillment.Chassis.Hosting;
+using Fulfillment.Messaging.Hosting;
 using Fulfillment.OrderService.Orders;
 using Fulfillment.OrderService.Persistence;
+using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddChassis<OrderDbContext>("order-service");
+builder.AddServiceDefaults("order-service");
+builder.AddMessaging<OrderDbContext>();
 builder.Services.AddOrders(builder.Configuration);
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapChassisHealth();
+app.MapDefaultEndpoints();
 app.MapOrders();
 app.Run();
 

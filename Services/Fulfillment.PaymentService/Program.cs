@@ -1,21 +1,19 @@
-using Fulfillment.Chassis.Health;
-using Fulfillment.Chassis.Hosting;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Hosting;
 using Fulfillment.PaymentService.Gateway;
 using Fulfillment.PaymentService.Payments;
 using Fulfillment.PaymentService.Persistence;
+using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddChassis<PaymentDbContext>("payment-service", chassis => chassis
+builder.AddServiceDefaults("payment-service");
+builder.AddMessaging<PaymentDbContext>(messaging => messaging
     .AddConsumerGroup([Topics.InventoryEvents], group => group
         .AddConsumer<AuthorizePayment>()));
 builder.Services.AddSimulatedPaymentGateway(builder.Configuration);
-builder.Services.AddProblemDetails();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapChassisHealth();
+app.MapDefaultEndpoints();
 app.MapPaymentEndpoints();
 app.Run();
 

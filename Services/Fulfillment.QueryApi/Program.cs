@@ -1,6 +1,5 @@
-using Fulfillment.Chassis.Health;
-using Fulfillment.Chassis.Hosting;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Hosting;
 using Fulfillment.QueryApi;
 using Fulfillment.QueryApi.DeadLetters;
 using Fulfillment.QueryApi.Orders;
@@ -9,9 +8,11 @@ using Fulfillment.QueryApi.Persistence;
 using Fulfillment.QueryApi.Sagas;
 using Fulfillment.Sagas;
 using Fulfillment.Sagas.Persistence;
+using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddChassis<QueryDbContext>(QueryApiService.Name, chassis => chassis
+builder.AddServiceDefaults(QueryApiService.Name);
+builder.AddMessaging<QueryDbContext>(messaging => messaging
     // The read model: its group id carries the read-model generation (raise ReadModel:Generation to rebuild).
     .AddConsumerGroup(builder.Configuration.ReadModelConsumerGroup(), Topics.Raw, group => group
         .AddConsumer<OrderEventsProjector>()
@@ -26,10 +27,7 @@ builder.AddChassis<QueryDbContext>(QueryApiService.Name, chassis => chassis
 builder.AddQueryApi();
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.MapChassisHealth();
-app.MapOpenApi();
+app.MapDefaultEndpoints();
 app.MapOrders();
 app.MapSagas();
 app.MapDeadLetters();

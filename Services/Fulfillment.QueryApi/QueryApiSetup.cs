@@ -1,4 +1,3 @@
-using Fulfillment.Messages;
 using Fulfillment.QueryApi.Admin;
 using Fulfillment.QueryApi.DeadLetters;
 using Fulfillment.QueryApi.Orders.Projection;
@@ -9,7 +8,7 @@ namespace Fulfillment.QueryApi;
 
 public static class QueryApiSetup
 {
-    /// <summary>query-api's own services, after <c>AddChassis</c> (whose start-up migrations must run before the rebuild check).</summary>
+    /// <summary>query-api's own services, after <c>AddMessaging</c> (whose start-up migrations must run before the rebuild check).</summary>
     public static WebApplicationBuilder AddQueryApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,9 +21,6 @@ public static class QueryApiSetup
         services.AddScoped<DeadLetterReplayer>();
         services.AddHostedService<ReadModelRebuilder>();
 
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => FulfillmentJson.Configure(json.SerializerOptions));
-        services.AddOpenApi();
         return builder;
     }
 

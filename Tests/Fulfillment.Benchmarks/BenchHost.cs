@@ -1,5 +1,6 @@
-using Fulfillment.Chassis.Hosting;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,11 +23,12 @@ public static class BenchHost
             ["Outbox:RelayEnabled"] = consumerMode is null ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
-        builder.AddChassis<BenchDbContext>(groupId, chassis =>
+        builder.AddServiceDefaults(groupId);
+        builder.AddMessaging<BenchDbContext>(messaging =>
         {
             if (consumerMode is not null)
             {
-                chassis.AddConsumerGroup([Topics.OrderEvents], group => group.AddConsumer<BenchConsumer>());
+                messaging.AddConsumerGroup([Topics.OrderEvents], group => group.AddConsumer<BenchConsumer>());
             }
         });
         builder.Services.AddSingleton(new BenchSettings(consumerMode ?? BenchMode.InsertRow));

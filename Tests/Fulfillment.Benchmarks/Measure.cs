@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using Fulfillment.Chassis.Telemetry;
+using Fulfillment.Messaging.Telemetry;
 using Npgsql;
 
 namespace Fulfillment.Benchmarks;

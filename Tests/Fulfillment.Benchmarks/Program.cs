@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using Fulfillment.Benchmarks;
-using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 

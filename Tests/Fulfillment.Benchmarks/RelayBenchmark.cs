@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using Fulfillment.Chassis.Outbox;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Outbox;
 using Npgsql;
 
 namespace Fulfillment.Benchmarks;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;

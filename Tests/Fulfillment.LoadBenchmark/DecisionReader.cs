@@ -1,6 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
-using Fulfillment.Chassis.Kafka;
+using Fulfillment.Messaging.Kafka;
 
 namespace Fulfillment.LoadBenchmark;
 

@@ -1,4 +1,4 @@
-using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using NUnit.Framework;

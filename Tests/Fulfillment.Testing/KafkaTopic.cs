@@ -1,7 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
-using Fulfillment.Chassis.Kafka;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Kafka;
 
 namespace Fulfillment.Testing;
 

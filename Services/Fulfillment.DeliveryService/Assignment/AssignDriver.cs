@@ -1,6 +1,6 @@
-using Fulfillment.Chassis.Telemetry;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

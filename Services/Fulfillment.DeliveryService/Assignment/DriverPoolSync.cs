@@ -1,4 +1,4 @@
-using Fulfillment.Chassis.Hosting;
+using Fulfillment.Messaging.Hosting;
 
 namespace Fulfillment.DeliveryService.Assignment;
 

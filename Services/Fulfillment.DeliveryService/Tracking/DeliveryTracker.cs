@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using Fulfillment.Chassis.Outbox;
-using Fulfillment.Chassis.Persistence;
-using Fulfillment.Chassis.Telemetry;
 using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Geo;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Outbox;
+using Fulfillment.Messaging.Persistence;
+using Fulfillment.Messaging.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

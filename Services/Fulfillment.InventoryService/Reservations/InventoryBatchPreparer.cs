@@ -1,7 +1,7 @@
-using Fulfillment.Chassis.Consuming;
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Consuming;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.InventoryService.Reservations;

@@ -10,7 +10,7 @@ namespace Fulfillment.InventoryService.Reservations;
 /// <summary>
 /// <c>order.created</c> → <c>inventory.reserved</c> (every line held) or <c>inventory.rejected</c> (nothing held).
 /// One decision per order: a second <c>order.created</c> for the same order changes nothing and emits nothing.
-/// The unit of work (the consumer host's batch, or <see cref="Fulfillment.Chassis.Consuming.UnitOfWorkFilter{T}"/>)
+/// The unit of work (the consumer host's batch, or <see cref="Fulfillment.Messaging.Consuming.UnitOfWorkFilter{T}"/>)
 /// owns the transaction and saves: the stock taken and the reservation are written with the batch's other orders.
 /// </summary>
 public sealed class ReserveStock(

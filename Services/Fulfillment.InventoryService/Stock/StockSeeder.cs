@@ -1,5 +1,5 @@
-using Fulfillment.Chassis.Hosting;
 using Fulfillment.InventoryService.Persistence;
+using Fulfillment.Messaging.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

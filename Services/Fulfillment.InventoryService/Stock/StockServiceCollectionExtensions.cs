@@ -4,7 +4,7 @@ namespace Fulfillment.InventoryService.Stock;
 
 public static class StockServiceCollectionExtensions
 {
-    /// <summary>Options, the ledger and the start-up seeding. Call after AddChassis: seeding must follow the migrations.</summary>
+    /// <summary>Options, the ledger and the start-up seeding. Call after AddMessaging: seeding must follow the migrations.</summary>
     public static IServiceCollection AddStock(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InventoryOptions>()

@@ -1,5 +1,5 @@
-using Fulfillment.Chassis.Outbox;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Outbox;
 using Fulfillment.OrderService.Idempotency;
 using Fulfillment.OrderService.Persistence;
 using Microsoft.EntityFrameworkCore;

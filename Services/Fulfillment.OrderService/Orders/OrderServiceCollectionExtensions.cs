@@ -1,4 +1,3 @@
-using Fulfillment.Messages;
 
 namespace Fulfillment.OrderService.Orders;
 
@@ -10,9 +9,7 @@ public static class OrderServiceCollectionExtensions
             .Bind(configuration.GetSection(OrderOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddProblemDetails();
         // Responses follow the contract's JSON rules too: camelCase, UTC timestamps with Z, exact decimals.
-        services.ConfigureHttpJsonOptions(json => FulfillmentJson.Configure(json.SerializerOptions));
         services.AddSingleton<OrderRequestReader>();
         services.AddScoped<OrderPlacement>();
         return services;

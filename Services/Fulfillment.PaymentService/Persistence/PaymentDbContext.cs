@@ -1,4 +1,4 @@
-using Fulfillment.Chassis.Outbox;
+using Fulfillment.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 

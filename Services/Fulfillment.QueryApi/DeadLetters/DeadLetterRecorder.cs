@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Fulfillment.Chassis.Consuming;
-using Fulfillment.Chassis.Kafka;
+using Fulfillment.Messaging.Consuming;
+using Fulfillment.Messaging.Kafka;
 using Fulfillment.QueryApi.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
-using Fulfillment.Chassis.Kafka;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Kafka;
 using Fulfillment.QueryApi.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,12 +1,13 @@
 using System.Globalization;
-using Fulfillment.Chassis.Consuming;
-using Fulfillment.Chassis.Hosting;
-using Fulfillment.Chassis.Outbox;
-using Fulfillment.Chassis.Persistence;
 using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Consuming;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.Messaging.Outbox;
+using Fulfillment.Messaging.Persistence;
+using Fulfillment.ServiceDefaults.Hosting;
 using Fulfillment.Testing;
 using MassTransit;
 using MassTransit.Testing;
@@ -91,7 +92,8 @@ public sealed class DeliveryTestHost : IAsyncDisposable
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddChassis<DeliveryDbContext>("delivery-service");
+        builder.AddServiceDefaults("delivery-service");
+        builder.AddMessaging<DeliveryDbContext>();
         builder.Services.AddDelivery(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         builder.Services.AddMassTransitTestHarness(x => x.AddChassisUnitOfWork<DeliveryDbContext>().AddConsumer<AssignDriver>());

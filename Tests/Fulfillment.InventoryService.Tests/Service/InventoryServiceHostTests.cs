@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.InventoryService.Tests.Support;

@@ -1,8 +1,8 @@
-using Fulfillment.Chassis.Consuming;
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Consuming;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -7,7 +7,7 @@ namespace Fulfillment.OrderService.Tests.Placement;
 
 /// <summary>
 /// The first hop of an order's trace: the POST's W3C trace context reaches the order.created record's
-/// <c>traceparent</c>, which every consumer continues (Tests/Fulfillment.Chassis.Tests TelemetryTests).
+/// <c>traceparent</c>, which every consumer continues (Tests/Fulfillment.Messaging.Tests TelemetryTests).
 /// </summary>
 [TestFixture]
 public sealed class TracePropagationTests

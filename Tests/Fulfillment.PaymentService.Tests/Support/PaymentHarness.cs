@@ -1,5 +1,5 @@
-using Fulfillment.Chassis.Consuming;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Consuming;
 using Fulfillment.PaymentService.Gateway;
 using Fulfillment.PaymentService.Payments;
 using Fulfillment.PaymentService.Persistence;

@@ -1,5 +1,5 @@
-using Fulfillment.Chassis.Hosting;
-using Fulfillment.Chassis.Persistence;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.PaymentService.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -16,7 +16,7 @@ public static class TestDatabase
         var migrator = new SchemaMigrator(
             dataSource,
             [
-                new MigrationSource("chassis", typeof(ChassisBuilder).Assembly),
+                new MigrationSource("chassis", typeof(MessagingBuilder).Assembly),
                 new MigrationSource("service", typeof(PaymentDbContext).Assembly),
             ],
             NullLogger<SchemaMigrator>.Instance);

@@ -1,6 +1,6 @@
-using Fulfillment.Chassis.Consuming;
-using Fulfillment.Chassis.Kafka;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Consuming;
+using Fulfillment.Messaging.Kafka;
 using Fulfillment.QueryApi.DeadLetters;
 using Fulfillment.QueryApi.Persistence;
 using Fulfillment.QueryApi.Tests.Support;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Fulfillment.Chassis.Kafka;
-using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Kafka;
 using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;
 using NUnit.Framework;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;

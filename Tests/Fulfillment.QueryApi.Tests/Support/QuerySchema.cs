@@ -1,5 +1,5 @@
-using Fulfillment.Chassis.Hosting;
-using Fulfillment.Chassis.Persistence;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.QueryApi.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -15,7 +15,7 @@ public static class QuerySchema
         var migrator = new SchemaMigrator(
             dataSource,
             [
-                new MigrationSource("chassis", typeof(ChassisBuilder).Assembly),
+                new MigrationSource("chassis", typeof(MessagingBuilder).Assembly),
                 new MigrationSource("service", typeof(QueryDbContext).Assembly),
             ],
             NullLogger<SchemaMigrator>.Instance);

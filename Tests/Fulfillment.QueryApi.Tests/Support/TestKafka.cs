@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using Fulfillment.Chassis.Kafka.Embedded;
+using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 
 namespace Fulfillment.QueryApi.Tests.Support;

@@ -1,9 +1,10 @@
-using Fulfillment.Chassis.Hosting;
-using Fulfillment.Chassis.Persistence;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.Sagas.Monitoring;
 using Fulfillment.Sagas.Queries;
 using Fulfillment.Sagas.Tests.Support;
+using Fulfillment.ServiceDefaults.Hosting;
 using MassTransit.Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,8 @@ public sealed class ChassisHostingTests
             ["Sagas:StalledAfter"] = "00:02:00",
             ["Sagas:ScanInterval"] = "00:00:10",
         });
-        _builder.AddChassis<SagaTestDbContext>("sagas-test", chassis => chassis
+        _builder.AddServiceDefaults("sagas-test");
+        _builder.AddMessaging<SagaTestDbContext>(messaging => messaging
             .AddConsumerGroup("sagas-test-saga", Topics.Raw, group => group.AddOrderSaga())
             .AddOrderSagaSupport()
             // A second call must change nothing: a doubled migration source would break the migrator.

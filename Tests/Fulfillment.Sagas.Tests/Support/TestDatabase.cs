@@ -1,5 +1,5 @@
-using Fulfillment.Chassis.Hosting;
-using Fulfillment.Chassis.Persistence;
+using Fulfillment.Messaging.Hosting;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -25,7 +25,7 @@ public static class TestDatabase
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await new SchemaMigrator(
                 dataSource,
-                [new MigrationSource("chassis", typeof(ChassisBuilder).Assembly), OrderSagaHostingExtensions.Migrations],
+                [new MigrationSource("chassis", typeof(MessagingBuilder).Assembly), OrderSagaHostingExtensions.Migrations],
                 NullLogger<SchemaMigrator>.Instance)
             .MigrateAsync(cancellationToken);
         return connectionString;

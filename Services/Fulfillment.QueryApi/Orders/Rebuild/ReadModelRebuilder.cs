@@ -1,4 +1,4 @@
-using Fulfillment.Chassis.Hosting;
+using Fulfillment.Messaging.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 

@@ -1,6 +1,0 @@
-using System.Reflection;
-
-namespace Fulfillment.Chassis.Persistence;
-
-/// <summary>An assembly whose embedded <c>*.sql</c> resources are migrations, recorded under <see cref="Name"/>.</summary>
-public sealed record MigrationSource(string Name, Assembly Assembly);

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+
+namespace Fulfillment.Messaging.Consuming;
+
+/// <summary>Which consumer groups of this process currently own partitions (readiness reads it).</summary>
+public sealed class ConsumerGroupStatus
+{
+    private readonly ConcurrentDictionary<string, int> _assigned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lag = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, int> AssignedPartitions => _assigned;
+
+    /// <summary>Records behind the high watermark, per group, as of the last commit round.</summary>
+    public IReadOnlyDictionary<string, long> Lag => _lag;
+
+    public bool HasPartitions(string groupId) => _assigned.TryGetValue(groupId, out var count) && count > 0;
+
+    internal void Register(string groupId) => _assigned.TryAdd(groupId, 0);
+
+    internal void MarkAssigned(string groupId, int count) => _assigned.AddOrUpdate(groupId, count, (_, current) => current + count);
+
+    internal void MarkRevoked(string groupId, int count) =>
+        _assigned.AddOrUpdate(groupId, 0, (_, current) => Math.Max(0, current - count));
+
+    internal void MarkStopped(string groupId) => _assigned[groupId] = 0;
+
+    internal void SetLag(string groupId, long lag) => _lag[groupId] = lag;
+}

@@ -1,0 +1,31 @@
+namespace Fulfillment.Messaging.Consuming;
+
+/// <summary>How a consumer group handles its records (section <c>Kafka:Consumer</c>).</summary>
+public sealed class ConsumerOptions
+{
+    public const string SectionName = "Kafka:Consumer";
+
+    /// <summary>Records are spread over this many lanes by key; a lane handles its records in order.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>At most this many records of one lane share a database transaction.</summary>
+    public int MaxBatchSize { get; set; } = 100;
+
+    /// <summary>How often completed offsets are committed.</summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Where a group with no committed offset starts: the whole history, so nothing is skipped.</summary>
+    public string AutoOffsetReset { get; set; } = "earliest";
+
+    public int SessionTimeoutMs { get; set; } = 10_000;
+
+    public int MaxPollIntervalMs { get; set; } = 300_000;
+
+    /// <summary>
+    /// How long a fetch may wait at the broker for data (librdkafka's <c>fetch.wait.max.ms</c>, default 500). A real
+    /// broker answers as soon as data arrives; librdkafka's mock cluster (the embedded Kafka) holds an empty fetch for
+    /// the whole wait and does not wake on new data, which put up to half a second of latency on every hop. 20 ms
+    /// costs an idle consumer 50 small requests a second per broker.
+    /// </summary>
+    public int FetchWaitMaxMs { get; set; } = 20;
+}

@@ -1,0 +1,35 @@
+using Confluent.Kafka;
+using MassTransit;
+using Npgsql;
+
+namespace Fulfillment.Messaging.Consuming;
+
+/// <summary>
+/// Separates failures of the platform (database or Kafka unreachable) from failures of the record. The first kind is
+/// retried without limit and never dead-letters anything; the second is retried a bounded number of times.
+/// </summary>
+internal static class FailureClassifier
+{
+    public static bool IsInfrastructureFailure(Exception exception) =>
+        Unwrap(exception) switch
+        {
+            // Serialization failures and deadlocks are transient too, but they are the record's own retries' business.
+            PostgresException postgres => postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300",
+            NpgsqlException npgsql => npgsql.IsTransient,
+            KafkaException => true,
+            TimeoutException => true,
+            _ => false,
+        };
+
+    private static Exception Unwrap(Exception exception)
+    {
+        var current = exception;
+        while (current is AggregateException or MassTransitException or Microsoft.EntityFrameworkCore.DbUpdateException
+               && current.InnerException is { } inner)
+        {
+            current = inner;
+        }
+
+        return current;
+    }
+}

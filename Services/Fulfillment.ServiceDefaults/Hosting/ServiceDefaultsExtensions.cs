@@ -1,0 +1,50 @@
+using Fulfillment.Messages;
+using Fulfillment.ServiceDefaults.Health;
+using Fulfillment.ServiceDefaults.Logging;
+using Fulfillment.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Fulfillment.ServiceDefaults.Hosting;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>
+    /// What every service has: its name, Serilog, OpenTelemetry, health checks, RFC 9457 problem details, the
+    /// contracts' JSON options on HTTP, and an OpenAPI document. Call first; messaging builds on it.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDefaults(
+        this IHostApplicationBuilder builder, string serviceName, Action<ServiceDefaultsBuilder>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        var defaults = new ServiceDefaultsBuilder();
+        configure?.Invoke(defaults);
+
+        builder.AddServiceLogging(serviceName, defaults.LoggingOverrides);
+        var services = builder.Services;
+        services.AddSingleton(new ServiceIdentity(serviceName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddServiceTelemetry(builder.Configuration, serviceName, defaults.TracingOverrides);
+        services.AddHealthChecks();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => FulfillmentJson.Configure(json.SerializerOptions));
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>
+    /// The middleware and endpoints every service has: exceptions and bare error statuses answered as problem
+    /// details, <c>/health/live</c>, <c>/health/ready</c> and <c>/openapi/v1.json</c>.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapServiceHealth();
+        app.MapOpenApi();
+        return app;
+    }
+}

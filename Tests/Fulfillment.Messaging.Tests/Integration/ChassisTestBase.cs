@@ -1,0 +1,41 @@
+using Fulfillment.EmbeddedKafka.Broker;
+using Fulfillment.Messages;
+using Fulfillment.Messaging.Tests.Support;
+using Fulfillment.ServiceDefaults.Hosting;
+using Fulfillment.Testing;
+using NUnit.Framework;
+
+namespace Fulfillment.Messaging.Tests.Integration;
+
+/// <summary>A fresh database, a fresh embedded Kafka with the platform's topics, and the sample service's behaviour.</summary>
+public abstract class ChassisTestBase
+{
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    protected EmbeddedKafkaCluster Kafka { get; private set; } = null!;
+
+    protected string ConnectionString { get; private set; } = null!;
+
+    protected ConsumerBehavior Behavior { get; private set; } = null!;
+
+    [SetUp]
+    public async Task StartInfrastructureAsync()
+    {
+        Kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Partitions = 6, Topics = [.. Topics.All] });
+        ConnectionString = await IntegrationFixture.Postgres.CreateDatabaseAsync("chassis", CancellationToken.None);
+        Behavior = new ConsumerBehavior();
+    }
+
+    [TearDown]
+    public async Task StopInfrastructureAsync() => await Kafka.DisposeAsync();
+
+    protected Task<SampleService> StartServiceAsync(
+        IDictionary<string, string?>? settings = null, CapturingSink? logs = null, Action<ServiceDefaultsBuilder>? defaults = null) =>
+        SampleService.StartAsync(ConnectionString, Kafka.BootstrapServers, Behavior, settings, logs, defaults);
+
+    protected Task<Confluent.Kafka.DeliveryResult<string, byte[]>> ProduceAsync(IEventEnvelope envelope) =>
+        SampleService.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.ToMessage(envelope));
+
+    protected static Task<List<HandledEvent>> WaitForHandledAsync(SampleService service, Func<List<HandledEvent>, bool> done, string what) =>
+        Eventually.ReturnsAsync(service.HandledAsync, done, Patience, what);
+}

@@ -1,0 +1,25 @@
+using Fulfillment.Messaging.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fulfillment.Messaging.Tests.Support;
+
+public sealed class SampleDbContext(DbContextOptions<SampleDbContext> options) : DbContext(options)
+{
+    public DbSet<HandledEvent> HandledEvents => Set<HandledEvent>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxMessages();
+        modelBuilder.Entity<HandledEvent>(entity =>
+        {
+            entity.ToTable("handled_events");
+            entity.HasKey(e => e.Id);
+            entity.Property(e => e.Id).HasColumnName("id").UseIdentityAlwaysColumn();
+            entity.Property(e => e.OrderId).HasColumnName("order_id");
+            entity.Property(e => e.EventId).HasColumnName("event_id");
+            entity.Property(e => e.Sequence).HasColumnName("sequence");
+        });
+    }
+}
