@@ -5,12 +5,12 @@ namespace Fulfillment.Sagas;
 /// <summary>The saga project's log lines, source-generated.</summary>
 internal static partial class SagaLog
 {
-    [LoggerMessage(2001, LogLevel.Information, "Stalled-saga detector started: flags sagas without progress for {StalledAfter}, scanning every {ScanInterval}")]
+    [LoggerMessage(7001, LogLevel.Information, "Stalled-saga detector started: flags sagas without progress for {StalledAfter}, scanning every {ScanInterval}")]
     public static partial void DetectorStarted(ILogger logger, TimeSpan stalledAfter, TimeSpan scanInterval);
 
-    [LoggerMessage(2002, LogLevel.Warning, "Order {OrderId} is stalled: in {State} since {Since}")]
+    [LoggerMessage(7002, LogLevel.Warning, "Order {OrderId} is stalled: in {State} since {Since}")]
     public static partial void SagaStalled(ILogger logger, string orderId, string state, DateTimeOffset since);
 
-    [LoggerMessage(2003, LogLevel.Warning, "The stalled-saga scan failed; retrying at the next interval")]
+    [LoggerMessage(7003, LogLevel.Warning, "The stalled-saga scan failed; retrying at the next interval")]
     public static partial void ScanFailed(ILogger logger, Exception exception);
 }

@@ -3,14 +3,13 @@ using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Deliveries;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
-using Fulfillment.Messages;
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("delivery-service");
 builder.AddMessaging<DeliveryDbContext>(messaging => messaging
-    .AddConsumerGroup([Topics.PaymentEvents], group => group
+    .AddConsumerGroup(group => group
         .AddConsumer<AssignDriver>()));
 builder.Services.AddDelivery(builder.Configuration).AddDeliveryApi();
 builder.Services.AddHostedService<DriverPoolSync>();

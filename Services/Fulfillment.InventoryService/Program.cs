@@ -1,14 +1,13 @@
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
-using Fulfillment.Messages;
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("inventory-service");
 builder.AddMessaging<InventoryDbContext>(messaging => messaging
-    .AddConsumerGroup([Topics.OrderEvents, Topics.PaymentEvents], group => group
+    .AddConsumerGroup(group => group
         .PrepareBatchesWith<InventoryBatchPreparer>()
         .AddConsumer<ReserveStock>()
         .AddConsumer<ReleaseStock>()));

@@ -1,4 +1,3 @@
-using Fulfillment.Messages;
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.PaymentService.Gateway;
 using Fulfillment.PaymentService.Payments;
@@ -8,8 +7,10 @@ using Fulfillment.ServiceDefaults.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("payment-service");
 builder.AddMessaging<PaymentDbContext>(messaging => messaging
-    .AddConsumerGroup([Topics.InventoryEvents], group => group
-        .AddConsumer<AuthorizePayment>()));
+    .AddConsumerGroup(group => group
+        .AddConsumer<AuthorizePayment>()
+        // A gateway that gave no answer may answer the same request later: bounded retries, then the dead-letter topic.
+        .RetryWith(retry => retry.Transient<GatewayUnavailableException>())));
 builder.Services.AddSimulatedPaymentGateway(builder.Configuration);
 
 var app = builder.Build();

@@ -3,27 +3,27 @@ namespace Fulfillment.QueryApi;
 /// <summary>query-api's log lines, source-generated.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(2001, LogLevel.Debug, "Event {EventId} ({EventType}) of order {OrderId} projected")]
+    [LoggerMessage(6001, LogLevel.Debug, "Event {EventId} ({EventType}) of order {OrderId} projected")]
     public static partial void EventProjected(ILogger logger, Guid eventId, string eventType, string orderId);
 
-    [LoggerMessage(2002, LogLevel.Debug, "Event {EventId} ({EventType}) of order {OrderId} is already in the timeline; nothing to merge")]
+    [LoggerMessage(6002, LogLevel.Debug, "Event {EventId} ({EventType}) of order {OrderId} is already in the timeline; nothing to merge")]
     public static partial void TimelineDuplicate(ILogger logger, Guid eventId, string eventType, string orderId);
 
-    [LoggerMessage(2101, LogLevel.Warning, "Read model generation {Generation} requested (was {PreviousGeneration}): read-model tables truncated, consumer group {ConsumerGroup} rebuilds from the start of the topics")]
+    [LoggerMessage(6101, LogLevel.Warning, "Read model generation {Generation} requested (was {PreviousGeneration}): read-model tables truncated, consumer group {ConsumerGroup} rebuilds from the start of the topics")]
     public static partial void ReadModelRebuilding(ILogger logger, int generation, int previousGeneration, string consumerGroup);
 
-    [LoggerMessage(2102, LogLevel.Information, "Read model generation {Generation}, consumer group {ConsumerGroup}")]
+    [LoggerMessage(6102, LogLevel.Information, "Read model generation {Generation}, consumer group {ConsumerGroup}")]
     public static partial void ReadModelGeneration(ILogger logger, int generation, string consumerGroup);
 
-    [LoggerMessage(2201, LogLevel.Information, "Dead letter {Topic}[{Partition}]@{Offset} recorded (from {OriginalTopic}, group {ConsumerGroup}: {Error})")]
+    [LoggerMessage(6201, LogLevel.Information, "Dead letter {Topic}[{Partition}]@{Offset} recorded (from {OriginalTopic}, group {ConsumerGroup}: {Error})")]
     public static partial void DeadLetterRecorded(ILogger logger, string topic, int partition, long offset, string? originalTopic, string? consumerGroup, string? error);
 
-    [LoggerMessage(2202, LogLevel.Information, "Dead letter {Id} replayed to {Topic}[{Partition}]@{Offset} (replay {ReplayCount})")]
+    [LoggerMessage(6202, LogLevel.Information, "Dead letter {Id} replayed to {Topic}[{Partition}]@{Offset} (replay {ReplayCount})")]
     public static partial void DeadLetterReplayed(ILogger logger, long id, string topic, int partition, long offset, int replayCount);
 
-    [LoggerMessage(2203, LogLevel.Error, "Dead letter {Id} could not be replayed to {Topic}")]
+    [LoggerMessage(6203, LogLevel.Error, "Dead letter {Id} could not be replayed to {Topic}")]
     public static partial void DeadLetterReplayFailed(ILogger logger, Exception exception, long id, string topic);
 
-    [LoggerMessage(2301, LogLevel.Warning, "Admin request {Method} {Path} refused: {Reason}")]
+    [LoggerMessage(6301, LogLevel.Warning, "Admin request {Method} {Path} refused: {Reason}")]
     public static partial void AdminRequestRefused(ILogger logger, string method, string path, string reason);
 }

@@ -14,13 +14,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(QueryApiService.Name);
 builder.AddMessaging<QueryDbContext>(messaging => messaging
     // The read model: its group id carries the read-model generation (raise ReadModel:Generation to rebuild).
-    .AddConsumerGroup(builder.Configuration.ReadModelConsumerGroup(), Topics.Raw, group => group
+    .AddConsumerGroup(builder.Configuration.ReadModelConsumerGroup(), group => group
         .AddConsumer<OrderEventsProjector>()
         .AddConsumer<InventoryEventsProjector>()
         .AddConsumer<PaymentEventsProjector>()
         .AddConsumer<DeliveryEventsProjector>())
     // The order saga: its own group, so its offsets and inbox are independent of read-model rebuilds.
-    .AddConsumerGroup(QueryApiService.SagaConsumerGroup, Topics.Raw, group => group
+    .AddConsumerGroup(QueryApiService.SagaConsumerGroup, group => group
         .AddSagaStateMachine<OrderStateMachine, OrderState>(saga => saga.UsePostgresRepository()))
     .AddOrderSagaSupport()
     .AddRawConsumerGroup<DeadLetterRecorder>(QueryApiService.DeadLetterConsumerGroup, Topics.DeadLetter));

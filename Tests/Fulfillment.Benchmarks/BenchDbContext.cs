@@ -1,9 +1,10 @@
 using Fulfillment.Messaging.Outbox;
+using Fulfillment.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.Benchmarks;
 
-public sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : DbContext(options)
+public sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : ServiceDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -12,9 +13,6 @@ public sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : D
         {
             entity.ToTable("bench_events");
             entity.HasKey(e => e.EventId);
-            entity.Property(e => e.EventId).HasColumnName("event_id");
-            entity.Property(e => e.OrderId).HasColumnName("order_id");
-            entity.Property(e => e.Amount).HasColumnName("amount");
         });
     }
 }

@@ -1,4 +1,3 @@
-using Fulfillment.Messages;
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +27,7 @@ public static class BenchHost
         {
             if (consumerMode is not null)
             {
-                messaging.AddConsumerGroup([Topics.OrderEvents], group => group.AddConsumer<BenchConsumer>());
+                messaging.AddConsumerGroup(group => group.AddConsumer<BenchConsumer>());
             }
         });
         builder.Services.AddSingleton(new BenchSettings(consumerMode ?? BenchMode.InsertRow));

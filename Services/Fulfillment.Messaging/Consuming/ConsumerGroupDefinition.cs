@@ -2,7 +2,11 @@ namespace Fulfillment.Messaging.Consuming;
 
 /// <summary>
 /// One Kafka consumer group of a service: its topics, the message types its components handle and, optionally, the
-/// <see cref="IBatchPreparer"/> run before each of its units of work.
+/// <see cref="IBatchPreparer"/> run before each of its units of work and its own <see cref="RecordRetryPolicy"/>.
 /// </summary>
 public sealed record ConsumerGroupDefinition(
-    string GroupId, IReadOnlyList<string> Topics, IReadOnlySet<Type> HandledMessageTypes, Type? BatchPreparer = null);
+    string GroupId,
+    IReadOnlyList<string> Topics,
+    IReadOnlySet<Type> HandledMessageTypes,
+    Type? BatchPreparer = null,
+    RecordRetryPolicy? Retry = null);

@@ -5,13 +5,20 @@ using Npgsql;
 namespace Fulfillment.Messaging.Consuming;
 
 /// <summary>
-/// Separates failures of the platform (database or Kafka unreachable) from failures of the record. The first kind is
-/// retried without limit and never dead-letters anything; the second is retried a bounded number of times.
+/// Separates failures of the platform (database or Kafka unreachable) from failures of the record, after what the
+/// consumer group said itself (<see cref="RecordRetryPolicy"/>). The first kind is waited out without limit and
+/// never dead-letters anything; the second is retried a bounded number of times.
 /// </summary>
 internal static class FailureClassifier
 {
-    public static bool IsInfrastructureFailure(Exception exception) =>
-        Unwrap(exception) switch
+    public static FailureKind Classify(Exception exception, RecordRetryPolicy? policy)
+    {
+        var failure = Unwrap(exception);
+        return policy?.KindOf(failure) ?? (IsInfrastructureFailure(failure) ? FailureKind.Unavailable : FailureKind.Transient);
+    }
+
+    private static bool IsInfrastructureFailure(Exception failure) =>
+        failure switch
         {
             // Serialization failures and deadlocks are transient too, but they are the record's own retries' business.
             PostgresException postgres => postgres.SqlState is "57P01" or "57P02" or "57P03" or "53300",

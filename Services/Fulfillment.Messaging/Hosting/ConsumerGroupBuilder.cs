@@ -12,6 +12,16 @@ public sealed class ConsumerGroupBuilder(string groupId)
 
     internal Type? BatchPreparer { get; private set; }
 
+    internal RecordRetryPolicy? Retry { get; private set; }
+
+    /// <summary>This group's own retry policy: what is transient for it, how often, how fast (defaults: section <c>Retry</c>).</summary>
+    public ConsumerGroupBuilder RetryWith(Action<RecordRetryPolicy> configure)
+    {
+        Retry ??= new RecordRetryPolicy();
+        configure(Retry);
+        return this;
+    }
+
     /// <summary>Runs <typeparamref name="TPreparer"/> (scoped) before each unit of work of this group.</summary>
     public ConsumerGroupBuilder PrepareBatchesWith<TPreparer>()
         where TPreparer : class, IBatchPreparer

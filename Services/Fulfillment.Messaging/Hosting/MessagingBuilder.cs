@@ -1,4 +1,5 @@
 using System.Reflection;
+using Fulfillment.Messages;
 using Fulfillment.Messaging.Consuming;
 using Fulfillment.Messaging.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -22,27 +23,42 @@ public sealed class MessagingBuilder(IHostApplicationBuilder host, string servic
     public IConfiguration Configuration => host.Configuration;
 
     /// <summary>A consumer group named after the service.</summary>
-    public MessagingBuilder AddConsumerGroup(IReadOnlyList<string> topics, Action<ConsumerGroupBuilder> components) =>
-        AddConsumerGroup(ServiceName, topics, components);
+    public MessagingBuilder AddConsumerGroup(Action<ConsumerGroupBuilder> components) =>
+        AddConsumerGroup(ServiceName, components);
 
-    public MessagingBuilder AddConsumerGroup(string groupId, IReadOnlyList<string> topics, Action<ConsumerGroupBuilder> components)
+    /// <summary>
+    /// A consumer group subscribed to the topics its consumers' and sagas' message types are published on (the
+    /// <see cref="EventRegistry"/> maps each payload to its topic), so a subscription cannot miss a consumer.
+    /// </summary>
+    public MessagingBuilder AddConsumerGroup(string groupId, Action<ConsumerGroupBuilder> components)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(groupId);
-        if (topics.Count == 0)
-        {
-            throw new ArgumentException("A consumer group needs at least one topic.", nameof(topics));
-        }
-
         var group = new ConsumerGroupBuilder(groupId);
         components(group);
+        var topics = group.MessageTypes
+            .Select(type => EventRegistry.For(PayloadOf(type)).Topic)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (topics.Count == 0)
+        {
+            throw new ArgumentException($"Consumer group '{groupId}' has no consumer or saga.", nameof(components));
+        }
+
         if (group.BatchPreparer is { } preparer)
         {
             Services.TryAddScoped(preparer);
         }
 
-        Groups.Add((new ConsumerGroupDefinition(groupId, topics, group.MessageTypes, group.BatchPreparer), group));
+        Groups.Add((new ConsumerGroupDefinition(groupId, topics, group.MessageTypes, group.BatchPreparer, group.Retry), group));
         return this;
     }
+
+    // Consumers take EventEnvelope<TPayload>; the registry knows payloads.
+    private static Type PayloadOf(Type messageType) =>
+        messageType.IsGenericType && messageType.GetGenericTypeDefinition() == typeof(EventEnvelope<>)
+            ? messageType.GetGenericArguments()[0]
+            : messageType;
 
     /// <summary>
     /// A consumer group that hands records as they are to <typeparamref name="THandler"/>: for topics whose records

@@ -95,7 +95,6 @@ public static class MessagingHostingExtensions
     {
         services.TryAddSingleton<ConsumerGroupStatus>();
         services.TryAddSingleton<DeadLetterPublisher>();
-        services.TryAddSingleton<RecordRetry>();
         services.AddMediator(mediator =>
         {
             foreach (var registration in chassis.Groups.SelectMany(g => g.Components.Registrations))
@@ -113,7 +112,7 @@ public static class MessagingHostingExtensions
             {
                 provider.GetRequiredService<ConsumerGroupStatus>().Register(definition.GroupId);
                 var processorType = typeof(RawRecordProcessor<>).MakeGenericType(handler);
-                var processor = (IRecordBatchProcessor)ActivatorUtilities.CreateInstance(provider, processorType, definition);
+                var processor = (IRecordBatchProcessor)ActivatorUtilities.CreateInstance(provider, processorType, definition, RetryFor(provider, definition));
                 return ActivatorUtilities.CreateInstance<KafkaConsumerHost>(provider, definition, processor);
             });
         }
@@ -123,9 +122,12 @@ public static class MessagingHostingExtensions
             services.AddSingleton<IHostedService>(provider =>
             {
                 provider.GetRequiredService<ConsumerGroupStatus>().Register(definition.GroupId);
-                IRecordBatchProcessor processor = ActivatorUtilities.CreateInstance<RecordProcessor>(provider, definition);
+                IRecordBatchProcessor processor = ActivatorUtilities.CreateInstance<RecordProcessor>(provider, definition, RetryFor(provider, definition));
                 return ActivatorUtilities.CreateInstance<KafkaConsumerHost>(provider, definition, processor);
             });
         }
     }
+
+    private static RecordRetry RetryFor(IServiceProvider provider, ConsumerGroupDefinition group) =>
+        ActivatorUtilities.CreateInstance<RecordRetry>(provider, new object?[] { group.Retry }!);
 }

@@ -1,10 +1,11 @@
 using Fulfillment.Messaging.Outbox;
+using Fulfillment.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.OrderService.Persistence;
 
 /// <summary>The order_db schema as written by Migrations/0001_orders.sql (kept in step by hand: no EF migrations here).</summary>
-public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : DbContext(options)
+public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : ServiceDbContext(options)
 {
     public const string IdempotencyKeyConstraint = "pk_idempotency_keys";
 
@@ -22,15 +23,14 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : D
         {
             entity.ToTable("orders");
             entity.HasKey(o => o.OrderId);
-            entity.Property(o => o.OrderId).HasColumnName("order_id").ValueGeneratedNever();
-            entity.Property(o => o.CustomerId).HasColumnName("customer_id").HasMaxLength(64);
-            entity.Property(o => o.Status).HasColumnName("status").HasMaxLength(32);
-            entity.Property(o => o.Currency).HasColumnName("currency").HasMaxLength(3).IsFixedLength();
-            entity.Property(o => o.Total).HasColumnName("total").HasPrecision(20, 4);
+            entity.Property(o => o.OrderId).ValueGeneratedNever();
+            entity.Property(o => o.CustomerId).HasMaxLength(64);
+            entity.Property(o => o.Status).HasMaxLength(32);
+            entity.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
+            entity.Property(o => o.Total).HasPrecision(20, 4);
             entity.Property(o => o.DeliveryLatitude).HasColumnName("delivery_lat");
             entity.Property(o => o.DeliveryLongitude).HasColumnName("delivery_lon");
-            entity.Property(o => o.CorrelationId).HasColumnName("correlation_id").HasMaxLength(128);
-            entity.Property(o => o.CreatedAt).HasColumnName("created_at");
+            entity.Property(o => o.CorrelationId).HasMaxLength(128);
             entity.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
             entity.Navigation(o => o.Lines).AutoInclude();
         });
@@ -39,11 +39,9 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : D
         {
             entity.ToTable("order_lines");
             entity.HasKey(l => new { l.OrderId, l.LineNo });
-            entity.Property(l => l.OrderId).HasColumnName("order_id");
-            entity.Property(l => l.LineNo).HasColumnName("line_no").ValueGeneratedNever();
-            entity.Property(l => l.Sku).HasColumnName("sku").HasMaxLength(64);
-            entity.Property(l => l.Quantity).HasColumnName("quantity");
-            entity.Property(l => l.UnitPrice).HasColumnName("unit_price").HasPrecision(18, 4);
+            entity.Property(l => l.LineNo).ValueGeneratedNever();
+            entity.Property(l => l.Sku).HasMaxLength(64);
+            entity.Property(l => l.UnitPrice).HasPrecision(18, 4);
         });
 
         modelBuilder.Entity<IdempotencyRecord>(entity =>
@@ -51,9 +49,7 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : D
             entity.ToTable("idempotency_keys");
             entity.HasKey(k => k.Key).HasName(IdempotencyKeyConstraint);
             entity.Property(k => k.Key).HasColumnName("idempotency_key").HasMaxLength(128);
-            entity.Property(k => k.RequestHash).HasColumnName("request_hash").HasMaxLength(64).IsFixedLength();
-            entity.Property(k => k.OrderId).HasColumnName("order_id");
-            entity.Property(k => k.CreatedAt).HasColumnName("created_at");
+            entity.Property(k => k.RequestHash).HasMaxLength(64).IsFixedLength();
             entity.HasOne<Order>().WithMany().HasForeignKey(k => k.OrderId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -1,8 +1,8 @@
 namespace Fulfillment.PaymentService.Gateway;
 
 /// <summary>
-/// The gateway gave no answer. Deliberately not a TimeoutException: the chassis treats those as infrastructure
-/// outages retried forever, while this is the record's own bounded retry with backoff, then the dead-letter topic.
+/// The gateway gave no answer. payment-service's consumer group declares it transient (Program.cs): the record's own
+/// bounded retry with back-off, then the dead-letter topic.
 /// </summary>
 public sealed class GatewayUnavailableException : Exception
 {

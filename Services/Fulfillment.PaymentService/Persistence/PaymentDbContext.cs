@@ -1,11 +1,12 @@
 using Fulfillment.Messaging.Outbox;
+using Fulfillment.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Fulfillment.PaymentService.Persistence;
 
 /// <summary>The payment database; the mapping matches Migrations/0001_payments.sql exactly.</summary>
-public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options) : DbContext(options)
+public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options) : ServiceDbContext(options)
 {
     private static readonly ValueConverter<PaymentStatus, string> StatusConverter = new(
         status => PaymentStatusText.Format(status),
@@ -21,18 +22,10 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
         {
             entity.ToTable("payments");
             entity.HasKey(p => p.PaymentId);
-            entity.Property(p => p.PaymentId).HasColumnName("payment_id").ValueGeneratedNever();
-            entity.Property(p => p.OrderId).HasColumnName("order_id");
+            entity.Property(p => p.PaymentId).ValueGeneratedNever();
             entity.HasIndex(p => p.OrderId).IsUnique();
-            entity.Property(p => p.ReservationId).HasColumnName("reservation_id");
-            entity.Property(p => p.CustomerId).HasColumnName("customer_id");
-            entity.Property(p => p.Amount).HasColumnName("amount").HasColumnType("numeric");
-            entity.Property(p => p.Currency).HasColumnName("currency");
-            entity.Property(p => p.Status).HasColumnName("status").HasConversion(StatusConverter);
-            entity.Property(p => p.AuthCode).HasColumnName("auth_code");
-            entity.Property(p => p.DeclineReason).HasColumnName("decline_reason");
-            entity.Property(p => p.SourceEventId).HasColumnName("source_event_id");
-            entity.Property(p => p.CreatedAt).HasColumnName("created_at");
+            entity.Property(p => p.Amount).HasColumnType("numeric");
+            entity.Property(p => p.Status).HasConversion(StatusConverter);
         });
     }
 }

@@ -99,7 +99,7 @@ public sealed class FleetScalingTests
     private static Task<DriverReads> DriverReadsAsync(DeliveryDbContext db) =>
         db.Database
             .SqlQuery<DriverReads>($"""
-                SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS "Rows", coalesce(seq_scan, 0) AS "SequentialScans"
+                SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0) AS rows, coalesce(seq_scan, 0) AS sequential_scans
                 FROM pg_stat_xact_user_tables WHERE relname = 'drivers'
                 """)
             .SingleAsync();

@@ -1,9 +1,10 @@
 using Fulfillment.Messaging.Outbox;
+using Fulfillment.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.Messaging.Tests.Support;
 
-public sealed class SampleDbContext(DbContextOptions<SampleDbContext> options) : DbContext(options)
+public sealed class SampleDbContext(DbContextOptions<SampleDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<HandledEvent> HandledEvents => Set<HandledEvent>();
 
@@ -16,10 +17,7 @@ public sealed class SampleDbContext(DbContextOptions<SampleDbContext> options) :
         {
             entity.ToTable("handled_events");
             entity.HasKey(e => e.Id);
-            entity.Property(e => e.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-            entity.Property(e => e.OrderId).HasColumnName("order_id");
-            entity.Property(e => e.EventId).HasColumnName("event_id");
-            entity.Property(e => e.Sequence).HasColumnName("sequence");
+            entity.Property(e => e.Id).UseIdentityAlwaysColumn();
         });
     }
 }

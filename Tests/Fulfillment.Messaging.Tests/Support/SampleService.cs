@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using Fulfillment.Messages;
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +55,7 @@ public sealed class SampleService : IAsyncDisposable
             defaults?.Invoke(service);
         });
         builder.AddMessaging<SampleDbContext>(messaging =>
-            messaging.AddConsumerGroup([Topics.OrderEvents], group => group.AddConsumer<RecordingConsumer>()));
+            messaging.AddConsumerGroup(group => group.AddConsumer<RecordingConsumer>()));
         builder.Services.AddSingleton(behavior);
         var host = builder.Build();
         await host.StartAsync();

@@ -38,7 +38,7 @@ public sealed class ChassisHostingTests
         });
         _builder.AddServiceDefaults("sagas-test");
         _builder.AddMessaging<SagaTestDbContext>(messaging => messaging
-            .AddConsumerGroup("sagas-test-saga", Topics.Raw, group => group.AddOrderSaga())
+            .AddConsumerGroup("sagas-test-saga", group => group.AddOrderSaga())
             .AddOrderSagaSupport()
             // A second call must change nothing: a doubled migration source would break the migrator.
             .AddOrderSagaSupport());
