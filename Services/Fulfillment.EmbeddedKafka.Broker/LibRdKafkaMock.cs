@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Fulfillment.Kafka.Native;
 
 namespace Fulfillment.EmbeddedKafka.Broker;
 
@@ -6,13 +7,17 @@ namespace Fulfillment.EmbeddedKafka.Broker;
 /// The slice of librdkafka's C API (rdkafka.h, rdkafka_mock.h) needed to host its mock cluster.
 /// </summary>
 /// <remarks>
-/// The library name is left to the default probing, which finds <c>librdkafka.so</c> (Debian's librdkafka-dev);
-/// an explicit <c>NativeLibrary.Load</c> path fails on the build machine. Confluent.Kafka loads the same shared
-/// object, so both share one copy of librdkafka in the process.
+/// The mock API changes between librdkafka versions, so these imports must bind to the same library Confluent.Kafka
+/// uses: <see cref="LibRdKafka"/> points both at librdkafka.redist's build (one copy in the process), before the
+/// first call below.
 /// </remarks>
 internal static unsafe partial class LibRdKafkaMock
 {
-    private const string Library = "librdkafka";
+    private const string Library = LibRdKafka.LibraryName;
+
+    // A static constructor runs before the first import of this class is called, so no call can reach the
+    // runtime's default probing (which would find a system librdkafka, if any).
+    static LibRdKafkaMock() => LibRdKafka.Use(typeof(LibRdKafkaMock).Assembly);
 
     /// <summary><c>RD_KAFKA_PRODUCER</c>: the mock cluster only needs an instance for book-keeping; a producer is the lightest.</summary>
     internal const int ProducerType = 0;
@@ -45,6 +50,10 @@ internal static unsafe partial class LibRdKafkaMock
     /// <summary>Returns a string owned by the cluster: copy it, never free it.</summary>
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_cluster_bootstraps")]
     internal static partial nint MockClusterBootstraps(MockClusterHandle mockCluster);
+
+    /// <summary>The broker setting <c>group.initial.rebalance.delay.ms</c> for the whole cluster (absent from librdkafka 2.0.2).</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_group_initial_rebalance_delay_ms")]
+    internal static partial void MockGroupInitialRebalanceDelayMs(MockClusterHandle mockCluster, int delayMs);
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_topic_create", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int MockTopicCreate(MockClusterHandle mockCluster, string topic, int partitionCount, int replicationFactor);

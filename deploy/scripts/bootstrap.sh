@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine with the .NET SDK lacks to build, test and run Fulfillment:
-# the OS librdkafka (Confluent.Kafka loads it; librdkafka-dev provides librdkafka.so and the mock cluster),
 # kcat (an independent Kafka client used by tests and the runbook), jq and curl (the demo), yamllint and
 # docker-compose (static checks of compose.yaml and deploy/k8s; no engine is needed) and PostgreSQL's server binaries.
+# No OS librdkafka: the services, the embedded broker and the tests load librdkafka.redist's own build from their
+# output folder (docs/decisions/0011). kcat brings Debian's librdkafka1 for itself, which nothing else uses.
 # Idempotent: installs only what is missing.
 set -euo pipefail
 
 missing=()
-dpkg -s librdkafka-dev >/dev/null 2>&1 || missing+=(librdkafka-dev)
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
 command -v curl >/dev/null 2>&1 || missing+=(curl)

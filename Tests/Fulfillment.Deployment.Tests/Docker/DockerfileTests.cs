@@ -34,7 +34,7 @@ public sealed class DockerfileTests
     }
 
     [Test]
-    public void The_build_stage_restores_with_the_repository_settings_and_local_feed()
+    public void The_build_stage_restores_with_the_repository_settings_and_packages_from_the_feed_alone()
     {
         var copied = CopiedPaths("Fulfillment.OrderService");
         var expected = new[] { "nuget.config", "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig" }
@@ -44,8 +44,9 @@ public sealed class DockerfileTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(copied, Is.SupersetOf(expected));
-            Assert.That(copied, Does.Contain("deploy/local-feed/"));
-            Assert.That(Repository.Read("nuget.config"), Does.Contain("value=\"deploy/local-feed\""), "the feed path the image copies");
+            // No local package source any more (librdkafka.redist is the real package): nothing under deploy/ is needed.
+            Assert.That(copied, Has.None.StartsWith("deploy/"));
+            Assert.That(Repository.Read("nuget.config"), Does.Not.Contain("value=\"deploy/"), "a package source inside the repository");
         }
     }
 
@@ -65,13 +66,15 @@ public sealed class DockerfileTests
     }
 
     [Test]
-    public void The_runtime_stage_installs_the_unversioned_librdkafka_and_runs_as_the_image_non_root_user()
+    public void The_runtime_stage_installs_no_os_librdkafka_and_runs_as_the_image_non_root_user()
     {
         var run = string.Join('\n', _dockerfile.Arguments(RuntimeStage, "RUN"));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(run, Does.Contain("librdkafka-dev"), "the package that provides librdkafka.so, the name Confluent.Kafka loads");
+            // The services load librdkafka.redist's build from the publish output; an OS copy would only be a second one.
+            Assert.That(run, Does.Not.Contain("librdkafka"), "an OS librdkafka package");
+            Assert.That(run, Does.Contain("ca-certificates"), "the CA certificates the redist's statically linked OpenSSL probes for");
             Assert.That(_dockerfile.Arguments(RuntimeStage, "USER"), Is.EqualTo(new[] { "$APP_UID" }));
             Assert.That(_dockerfile.Arguments(RuntimeStage, "HEALTHCHECK").Single(), Does.Contain("/health/ready"));
             Assert.That(_dockerfile.Arguments(RuntimeStage, "EXPOSE"), Is.EqualTo(new[] { "${PORT}" }));
