@@ -12,6 +12,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Fulfillment.Messaging.Hosting;
@@ -129,5 +131,8 @@ public static class MessagingHostingExtensions
     }
 
     private static RecordRetry RetryFor(IServiceProvider provider, ConsumerGroupDefinition group) =>
-        ActivatorUtilities.CreateInstance<RecordRetry>(provider, new object?[] { group.Retry }!);
+        new(group.Retry,
+            provider.GetRequiredService<IOptions<RetryOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<RecordRetry>>());
 }
