@@ -43,7 +43,9 @@ public static class OrderSagaHostingExtensions
     public static ConsumerGroupBuilder AddOrderSaga(this ConsumerGroupBuilder group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        return group.AddSagaStateMachine<OrderStateMachine, OrderState>(saga => saga.UsePostgresRepository());
+        return group
+            .PrepareBatchesWith<OrderSagaBatch>()
+            .AddSagaStateMachine<OrderStateMachine, OrderState>(saga => saga.UsePostgresRepository());
     }
 
     internal static IServiceCollection AddOrderSagaMonitoring(this IServiceCollection services, IConfiguration configuration)

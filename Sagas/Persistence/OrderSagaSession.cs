@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MassTransit;
 using Npgsql;
 
@@ -7,16 +6,17 @@ namespace Fulfillment.Sagas.Persistence;
 /// <summary>
 /// The saga repository's hold on one handling transaction: raw commands on the connection and transaction of the
 /// scope's DbContext, so that the saga's row commits or rolls back with everything else the record did (inbox row,
-/// read model).
+/// read model). What it read or wrote is kept in the unit of work's <see cref="OrderSagaBatch"/>.
 /// </summary>
-internal sealed class OrderSagaSession(NpgsqlConnection connection, NpgsqlTransaction transaction)
+internal sealed class OrderSagaSession(NpgsqlConnection connection, NpgsqlTransaction transaction, OrderSagaBatch batch)
 {
-    // What the database holds for each saga this session read or wrote: an event that changes nothing (a duplicate,
-    // a repeated ETA) then costs no write and no version.
-    private readonly Dictionary<Guid, string> _persisted = [];
-
     public async Task<OrderState?> LoadAsync(Guid correlationId, CancellationToken cancellationToken)
     {
+        if (batch.TryGet(correlationId, out var known))
+        {
+            return known;
+        }
+
         await using var command = Command(OrderSagaTable.SelectByIdSql);
         command.Parameters.AddWithValue("correlation_id", correlationId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -26,7 +26,7 @@ internal sealed class OrderSagaSession(NpgsqlConnection connection, NpgsqlTransa
         }
 
         var saga = OrderSagaTable.Read(reader);
-        _persisted[saga.CorrelationId] = Snapshot(saga);
+        batch.Persisted(saga);
         return saga;
     }
 
@@ -41,7 +41,7 @@ internal sealed class OrderSagaSession(NpgsqlConnection connection, NpgsqlTransa
         }
 
         saga.Version = 1;
-        _persisted[saga.CorrelationId] = Snapshot(saga);
+        batch.Persisted(saga);
         return true;
     }
 
@@ -57,8 +57,7 @@ internal sealed class OrderSagaSession(NpgsqlConnection connection, NpgsqlTransa
     /// <exception cref="ConcurrencyException">Another transaction changed or deleted the saga: handle the record again.</exception>
     public async Task UpdateAsync(OrderState saga, CancellationToken cancellationToken)
     {
-        var snapshot = Snapshot(saga);
-        if (_persisted.TryGetValue(saga.CorrelationId, out var persisted) && persisted == snapshot)
+        if (batch.IsUnchanged(saga))
         {
             return;
         }
@@ -73,7 +72,7 @@ internal sealed class OrderSagaSession(NpgsqlConnection connection, NpgsqlTransa
         }
 
         saga.Version = expected + 1;
-        _persisted[saga.CorrelationId] = Snapshot(saga);
+        batch.Persisted(saga);
     }
 
     public async Task DeleteAsync(OrderState saga, CancellationToken cancellationToken)
@@ -86,12 +85,10 @@ internal sealed class OrderSagaSession(NpgsqlConnection connection, NpgsqlTransa
             throw Conflict(saga, $"is no longer at version {saga.Version}");
         }
 
-        _persisted.Remove(saga.CorrelationId);
+        batch.Deleted(saga.CorrelationId);
     }
 
     private NpgsqlCommand Command(string sql) => new(sql, connection, transaction);
-
-    private static string Snapshot(OrderState saga) => JsonSerializer.Serialize(saga);
 
     private static ConcurrencyException Conflict(OrderState saga, string what) =>
         new($"The saga of order {saga.OrderId} {what}; the event must be handled again.", typeof(OrderState), saga.CorrelationId);

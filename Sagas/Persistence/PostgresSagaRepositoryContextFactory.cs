@@ -17,9 +17,13 @@ namespace Fulfillment.Sagas.Persistence;
 /// </remarks>
 internal sealed class PostgresSagaRepositoryContextFactory(
     DbContext db,
-    ISagaConsumeContextFactory<OrderSagaSession, OrderState> factory)
+    ISagaConsumeContextFactory<OrderSagaSession, OrderState> factory,
+    OrderSagaBatch? batch = null)
     : ISagaRepositoryContextFactory<OrderState>, ILoadSagaRepositoryContextFactory<OrderState>
 {
+    // Registered (scoped) by AddOrderSaga for the consumer host's units of work; a host without it gets one per scope.
+    private readonly OrderSagaBatch _batch = batch ?? new OrderSagaBatch(db);
+
     public void Probe(ProbeContext context)
     {
         context.Add("persistence", "postgresql");
@@ -59,5 +63,5 @@ internal sealed class PostgresSagaRepositoryContextFactory(
     }
 
     private OrderSagaSession Session(IDbContextTransaction transaction) =>
-        new((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+        new((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), _batch);
 }

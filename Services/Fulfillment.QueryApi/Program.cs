@@ -7,7 +7,6 @@ using Fulfillment.QueryApi.Orders.Projection;
 using Fulfillment.QueryApi.Persistence;
 using Fulfillment.QueryApi.Sagas;
 using Fulfillment.Sagas;
-using Fulfillment.Sagas.Persistence;
 using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,7 +20,7 @@ builder.AddMessaging<QueryDbContext>(messaging => messaging
         .AddConsumer<DeliveryEventsProjector>())
     // The order saga: its own group, so its offsets and inbox are independent of read-model rebuilds.
     .AddConsumerGroup(QueryApiService.SagaConsumerGroup, group => group
-        .AddSagaStateMachine<OrderStateMachine, OrderState>(saga => saga.UsePostgresRepository()))
+        .AddOrderSaga())
     .AddOrderSagaSupport()
     .AddRawConsumerGroup<DeadLetterRecorder>(QueryApiService.DeadLetterConsumerGroup, Topics.DeadLetter));
 builder.AddQueryApi();
