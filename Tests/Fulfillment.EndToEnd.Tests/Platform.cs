@@ -153,6 +153,8 @@ public sealed class Platform
         environment["Retry__MinInterval"] = "00:00:00.050";
         environment["Retry__MaxInterval"] = "00:00:00.250";
         environment["Retry__IntervalDelta"] = "00:00:00.050";
+        // As compose and Kubernetes run them: one compact JSON object per line (the logging tests read these lines).
+        environment["Logging__Format"] = "json";
 
         if (spec == ServiceSpec.QueryApi)
         {

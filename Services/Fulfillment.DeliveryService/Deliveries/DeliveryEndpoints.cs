@@ -10,7 +10,11 @@ public static class DeliveryEndpoints
     public static RouteGroupBuilder MapDeliveries(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/deliveries").WithTags("Deliveries");
-        group.MapGet("/{orderId}", GetDeliveryAsync).WithName("GetDelivery");
+        group.MapGet("/{orderId}", GetDeliveryAsync)
+            .WithName("GetDelivery")
+            .WithSummary("Get an order's delivery")
+            .WithDescription("The delivery created once the order's payment was authorized: the assigned driver, status, current ETA and the history of ETA updates.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

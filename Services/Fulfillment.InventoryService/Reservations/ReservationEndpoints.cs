@@ -10,7 +10,11 @@ public static class ReservationEndpoints
 {
     public static IEndpointRouteBuilder MapReservationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/reservations").WithTags("Reservations").MapGet("/{orderId}", GetAsync);
+        endpoints.MapGroup("/api/reservations").WithTags("Reservations").MapGet("/{orderId}", GetAsync)
+            .WithName("GetReservation")
+            .WithSummary("Get an order's reservation")
+            .WithDescription("The allocation decision taken for the order: reserved (with its lines) or rejected (with the reason), and when it was released if its payment was declined.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

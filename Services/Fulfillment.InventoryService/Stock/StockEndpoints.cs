@@ -10,8 +10,15 @@ public static class StockEndpoints
     public static IEndpointRouteBuilder MapStockEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/stock").WithTags("Stock");
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{sku}", GetAsync);
+        group.MapGet("/", ListAsync)
+            .WithName("ListStock")
+            .WithSummary("List stock levels")
+            .WithDescription("Every SKU the warehouse keeps, by SKU: units available to reserve and units reserved by orders in flight.");
+        group.MapGet("/{sku}", GetAsync)
+            .WithName("GetStock")
+            .WithSummary("Get one SKU's stock")
+            .WithDescription("Units available and reserved for the SKU.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Kafka;
 
 namespace Fulfillment.Messaging.Consuming;
 
@@ -31,7 +33,11 @@ internal sealed class ConsumedRecord(ConsumeResult<string?, byte[]?> result, Par
 
     public void CountAttempt() => Attempts++;
 
-    public IReadOnlyDictionary<string, object?> LogScope() => new Dictionary<string, object?>(7)
+    /// <summary>
+    /// The record's context on every line logged while it is handled. <c>traceId</c> is its incoming trace: the line
+    /// also names it when no span is recorded (with a span, the span's trace is the same).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> LogScope() => new Dictionary<string, object?>(8)
     {
         ["eventId"] = Read.Envelope?.EventId,
         ["eventType"] = Read.Envelope?.EventType,
@@ -40,6 +46,9 @@ internal sealed class ConsumedRecord(ConsumeResult<string?, byte[]?> result, Par
         ["topic"] = Topic,
         ["partition"] = Result.Partition.Value,
         ["offset"] = Result.Offset.Value,
+        ["traceId"] = ActivityContext.TryParse(Result.Message.Headers.GetUtf8(RecordHeaders.TraceParent), null, out var trace)
+            ? trace.TraceId.ToHexString()
+            : null,
     };
 
     public override string ToString() => $"{Topic}[{Result.Partition.Value}]@{Result.Offset.Value}";

@@ -61,7 +61,9 @@ public static class MessagingHostingExtensions
         services.TryAddSingleton<TopicProvisioner>();
         services.AddHostedService<ChassisStartup>();
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            // AspNetCore.HealthChecks.NpgSql: SELECT 1 through the service's own data source (its pool, its settings).
+            .AddNpgSql(provider => provider.GetRequiredService<NpgsqlDataSource>(), name: "database", tags: [HealthEndpoints.ReadyTag])
+            // Ours: no library knows whether this process's consumer groups own partitions.
             .AddCheck<KafkaHealthCheck>("kafka", tags: [HealthEndpoints.ReadyTag]);
         services.TryAddSingleton<KafkaHealthCheck>();
         return builder;

@@ -1,5 +1,7 @@
+using Fulfillment.Messages;
 using Fulfillment.OrderService.Correlation;
 using Fulfillment.OrderService.Http;
+using Fulfillment.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fulfillment.OrderService.Orders;
@@ -10,15 +12,35 @@ public static class OrderEndpoints
     {
         var group = endpoints.MapGroup("/api/orders")
             .WithTags("Orders")
-            .AddEndpointFilter<CorrelationIdFilter>();
+            .AddEndpointFilter<CorrelationIdFilter>()
+            .WithRequestHeader(CorrelationIdFilter.HeaderName, "Your id for the order's whole journey (echoed back, carried on every event); one is made when absent.")
+            // A malformed X-Correlation-Id is a field error on any endpoint of the group.
+            .ProducesValidationProblem();
 
+        // The handler reads the body itself (limits, media type, duplicate fields): Accepts documents what it reads.
         group.MapPost(string.Empty, PlaceOrderAsync)
             .WithName("PlaceOrder")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Place an order")
+            .WithDescription(
+                "Accepts the order (202, Location names it) and starts its fulfilment asynchronously: inventory reserves, " +
+                "payment authorizes, delivery assigns a driver; follow it on query-api's /api/orders/{orderId}. Send an " +
+                "Idempotency-Key to make retries safe: the same key with the same body answers 200 with the original order, " +
+                "with another body 422. 400 lists every invalid field; 400 also for malformed JSON.")
+            .Accepts<PlaceOrderCommand>("application/json")
+            .WithRequestExample(new PlaceOrderCommand(
+                "customer-42",
+                [new OrderLine("SKU-001", 2, 19.90m), new OrderLine("SKU-002", 1, 5.50m)],
+                "EUR",
+                new GeoPoint(48.8566, 2.3522)))
+            .WithRequestHeader(OrderRequestReader.IdempotencyKeyHeader, "Makes a retry of this request answer the order it created instead of placing another.")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/{orderId}", GetOrderAsync).WithName("GetOrder");
+        group.MapGet("/{orderId}", GetOrderAsync)
+            .WithName("GetOrder")
+            .WithSummary("Get an order")
+            .WithDescription("The order as order-service placed it (items, total, delivery address, correlation id). Its progress through the platform is query-api's /api/orders/{orderId}.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

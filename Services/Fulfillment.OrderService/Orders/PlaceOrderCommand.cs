@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fulfillment.Messages;
 
 namespace Fulfillment.OrderService.Orders;
@@ -10,5 +11,7 @@ public sealed record PlaceOrderCommand(
     GeoPoint DeliveryAddress)
 {
     /// <summary>Sum of quantity × unit price, exact (decimal arithmetic, no rounding).</summary>
+    /// <remarks>Not part of the body (the OpenAPI schema is this record's): the service computes it.</remarks>
+    [JsonIgnore]
     public decimal Total => Items.Sum(item => item.Quantity * item.UnitPrice);
 }

@@ -9,7 +9,11 @@ public static class PaymentEndpoints
 {
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/payments").WithTags("Payments").MapGet("/{orderId}", GetAsync);
+        endpoints.MapGroup("/api/payments").WithTags("Payments").MapGet("/{orderId}", GetAsync)
+            .WithName("GetPayment")
+            .WithSummary("Get an order's payment")
+            .WithDescription("The payment attempted for the order once its stock was reserved: amount, status (authorized or declined), the gateway's authorization code or decline reason.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

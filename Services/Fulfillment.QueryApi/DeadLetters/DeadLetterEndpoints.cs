@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Admin;
 using Fulfillment.QueryApi.Http;
+using Fulfillment.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fulfillment.QueryApi.DeadLetters;
@@ -14,10 +15,24 @@ public static class DeadLetterEndpoints
         var dlq = endpoints.MapGroup("/api/admin/dlq")
             .WithTags("Dead letters")
             .AddEndpointFilter<ApiKeyFilter>()
+            .WithRequestHeader(AdminOptions.ApiKeyHeader, "The admin API key (Admin:ApiKey).", required: true)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        dlq.MapGet("/", ListAsync).WithName("ListDeadLetters");
-        dlq.MapGet("/{id:long}", GetAsync).WithName("GetDeadLetter");
-        dlq.MapPost("/{id:long}/replay", ReplayAsync).WithName("ReplayDeadLetter");
+        dlq.MapGet("/", ListAsync)
+            .WithName("ListDeadLetters")
+            .WithSummary("List dead letters")
+            .WithDescription("Records that failed every retry, newest first, optionally of one dlq.* topic, paged. 400 for an unknown topic or a bad page.");
+        dlq.MapGet("/{id:long}", GetAsync)
+            .WithName("GetDeadLetter")
+            .WithSummary("Get a dead letter")
+            .WithDescription("One dead letter with its original topic, partition, offset, key, headers, payload and the failure that sent it here.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        dlq.MapPost("/{id:long}/replay", ReplayAsync)
+            .WithName("ReplayDeadLetter")
+            .WithSummary("Replay a dead letter")
+            .WithDescription("Produces the record again, unchanged (key, value, its own headers), to its original topic and counts the replay; replaying twice is harmless (consumers skip what they handled). 409 when it names no replayable original topic; 503 when Kafka did not take it (nothing changed, try again).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 

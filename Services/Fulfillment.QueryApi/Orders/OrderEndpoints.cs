@@ -10,8 +10,15 @@ public static class OrderEndpoints
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder endpoints)
     {
         var orders = endpoints.MapGroup("/api/orders").WithTags("Orders");
-        orders.MapGet("/{orderId}", GetOrderAsync).WithName("GetOrder");
-        orders.MapGet("/", ListOrdersAsync).WithName("ListOrders");
+        orders.MapGet("/{orderId}", GetOrderAsync)
+            .WithName("GetOrder")
+            .WithSummary("Get an order's lifecycle")
+            .WithDescription("The read model of the order, built from every service's events: status, inventory, payment and delivery, and the timeline of events that made it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapGet("/", ListOrdersAsync)
+            .WithName("ListOrders")
+            .WithSummary("List orders")
+            .WithDescription("Orders of the read model, newest first, optionally of one status; page (from 1) and pageSize bound the answer. An unknown status or a bad page answers 400 with the field errors.");
         return endpoints;
     }
 

@@ -8,7 +8,11 @@ public static class SagaEndpoints
     /// <summary><c>GET /api/sagas/{orderId}</c>: the order saga's state, version, timestamps, stalled flag and history.</summary>
     public static IEndpointRouteBuilder MapSagas(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/sagas").WithTags("Sagas").MapGet("/{orderId}", GetSagaAsync).WithName("GetSaga");
+        endpoints.MapGroup("/api/sagas").WithTags("Sagas").MapGet("/{orderId}", GetSagaAsync)
+            .WithName("GetSaga")
+            .WithSummary("Get an order's saga")
+            .WithDescription("The order saga's current state, version, timestamps, whether it is stalled (no progress for longer than the configured limit) and its transition history.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

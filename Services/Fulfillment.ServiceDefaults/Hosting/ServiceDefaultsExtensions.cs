@@ -1,6 +1,7 @@
 using Fulfillment.Messages;
 using Fulfillment.ServiceDefaults.Health;
 using Fulfillment.ServiceDefaults.Logging;
+using Fulfillment.ServiceDefaults.OpenApi;
 using Fulfillment.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,20 +32,30 @@ public static class ServiceDefaultsExtensions
         services.AddHealthChecks();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => FulfillmentJson.Configure(json.SerializerOptions));
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = serviceName;
+            document.Info.Description =
+                $"The HTTP API of {serviceName}. Every error is an RFC 9457 problem details body (application/problem+json).";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 
     /// <summary>
-    /// The middleware and endpoints every service has: exceptions and bare error statuses answered as problem
-    /// details, <c>/health/live</c>, <c>/health/ready</c> and <c>/openapi/v1.json</c>.
+    /// The middleware and endpoints every service has: one request log line per request (Serilog), exceptions and bare
+    /// error statuses answered as problem details, <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c>
+    /// and its reference UI at <c>/scalar</c>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Outermost, so the line has the status the client got, also when the exception handler wrote it.
+        app.UseServiceRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapServiceHealth();
         app.MapOpenApi();
+        app.MapApiReference(app.Services.GetRequiredService<ServiceIdentity>().Name);
         return app;
     }
 }

@@ -64,6 +64,10 @@ public sealed partial class ComposeTests
     }
 
     [TestCaseSource(typeof(Design), nameof(Design.ServiceCases))]
+    public void A_service_logs_compact_json_unless_told_otherwise(string name) =>
+        Assert.That(ComposeFile.Interpolate(ComposeFile.Environment(_compose.Service(name))["Logging__Format"]!), Is.EqualTo("json"));
+
+    [TestCaseSource(typeof(Design), nameof(Design.ServiceCases))]
     public void Every_environment_variable_of_a_service_sets_a_configuration_key_it_reads(string name)
     {
         var keys = ConfigurationKeys.Of(Design.Named(name));

@@ -195,6 +195,10 @@ public sealed class KubernetesTests
     }
 
     [Test]
+    public void The_services_config_map_switches_logging_to_compact_json() =>
+        Assert.That(ConfigMapValue("fulfillment-config", "Logging__Format"), Is.EqualTo("json"));
+
+    [Test]
     public void Every_deployment_image_has_an_entry_in_the_kustomization()
     {
         var images = _manifests.Kustomization["images"].AsSequence().Items.Select(i => i["name"].Text);
