@@ -37,13 +37,14 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// The middleware and endpoints every service has: exceptions and bare error statuses answered as problem
-    /// details, <c>/health/live</c>, <c>/health/ready</c> and <c>/openapi/v1.json</c>.
+    /// details, <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c> (Prometheus text) and <c>/openapi/v1.json</c>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapServiceHealth();
+        app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
         return app;
     }
