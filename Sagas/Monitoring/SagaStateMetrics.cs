@@ -19,6 +19,9 @@ internal sealed class SagaStateMetrics : BackgroundService
 
     private const string CountSql = "SELECT current_state, count(*), count(*) FILTER (WHERE stalled) FROM order_sagas GROUP BY current_state";
 
+    /// <summary>The names these gauges have on <c>/metrics</c> (the dashboard's test reads this list).</summary>
+    public static IReadOnlyList<string> PrometheusNames { get; } = ["fulfillment_sagas", "fulfillment_sagas_stalled"];
+
     private readonly NpgsqlDataSource _database;
     private readonly StalledSagaOptions _options;
     private readonly TimeProvider _clock;

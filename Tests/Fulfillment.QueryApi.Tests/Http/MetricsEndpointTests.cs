@@ -50,6 +50,7 @@ public sealed class MetricsEndpointTests
                 Is.Not.Empty.And.All.Not.Null,
                 "lag is reported per partition");
             Assert.That(metrics.Sum("fulfillment_sagas", ("state", "INVENTORY_RESERVED")), Is.EqualTo(1));
+            Assert.That(metrics.Series("fulfillment_sagas_stalled", ("state", "INVENTORY_RESERVED")).Select(s => s.Value), Is.EqualTo(new[] { 0.0 }));
             Assert.That(metrics.Has("fulfillment_outbox_backlog"), "outbox backlog");
             Assert.That(metrics.Has("fulfillment_outbox_oldest_age_seconds"), "outbox age");
         });
