@@ -11,6 +11,9 @@ public sealed class StalledSagaOptions
     /// <summary>How often the detector looks (<c>Sagas:ScanInterval</c>).</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the sagas are counted per state for the <c>fulfillment_sagas</c> gauges (<c>Sagas:MetricsInterval</c>).</summary>
+    public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The most sagas flagged per scan, so one scan never holds many row locks for long.</summary>
     public int ScanBatchSize { get; set; } = 500;
 

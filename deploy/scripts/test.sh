@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 deploy/scripts/bootstrap.sh
 
 # Static checks of the deployment files (no Docker engine or cluster needed).
-yamllint -s -c .yamllint.yaml .yamllint.yaml compose.yaml deploy/k8s
+yamllint -s -c .yamllint.yaml .yamllint.yaml compose.yaml deploy/k8s deploy/prometheus deploy/grafana
 docker-compose -f compose.yaml config -q
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -243,21 +243,24 @@ internal sealed class KafkaConsumerHost(
         }
     }
 
-    /// <summary>High watermark less position, from what the client already knows (no broker round trip).</summary>
-    private static long Lag(IConsumer<string?, byte[]?> consumer, List<PartitionProgress> partitions)
+    /// <summary>
+    /// High watermark less position, per partition, from what the client already knows: the watermark comes with
+    /// every fetch response and the position is local, so this costs no broker round trip.
+    /// </summary>
+    private static List<PartitionLag> Lag(IConsumer<string?, byte[]?> consumer, List<PartitionProgress> partitions)
     {
-        long lag = 0;
+        var lags = new List<PartitionLag>(partitions.Count);
         foreach (var partition in partitions)
         {
             var high = consumer.GetWatermarkOffsets(partition.Partition).High;
             var position = consumer.Position(partition.Partition);
             if (!high.IsSpecial && !position.IsSpecial)
             {
-                lag += Math.Max(0, high.Value - position.Value);
+                lags.Add(new PartitionLag(partition.Partition.Topic, partition.Partition.Partition.Value, Math.Max(0, high.Value - position.Value)));
             }
         }
 
-        return lag;
+        return lags;
     }
 
     private static int LaneOf(ConsumeResult<string?, byte[]?> result, int laneCount)

@@ -89,7 +89,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
                 record.Complete();
             }
 
-            _metrics.RecordsHandled(_group.GroupId, records.Count);
+            _metrics.RecordsHandled(_group.GroupId, records);
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -105,7 +105,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         if (failure is null)
         {
             record.Complete();
-            _metrics.RecordsHandled(_group.GroupId, 1);
+            _metrics.RecordsHandled(_group.GroupId, [record]);
             return;
         }
 
@@ -120,6 +120,9 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
 
     private async Task HandleInTransactionAsync(List<ConsumedRecord> records, CancellationToken cancellationToken)
     {
+        // A record handled alone has the whole unit of work in its trace (inbox claim, its SQL, outbox rows, commit);
+        // in a batch, which many traces share, each record's span covers its own dispatch.
+        using var unitTrace = records.Count == 1 ? ChassisTelemetry.StartConsume(records[0], _group.GroupId) : default;
         await using var scope = _scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<DbContext>();
@@ -155,7 +158,7 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
             var envelope = record.Envelope;
             consumed.Current = envelope;
             record.CountAttempt();
-            using var activity = ChassisTelemetry.StartConsume(record, _group.GroupId);
+            using var activity = records.Count > 1 ? ChassisTelemetry.StartConsume(record, _group.GroupId) : default;
             using (_logger.BeginScope(record.LogScope()))
             {
                 await mediator.Send(envelope, envelope.GetType(), _stampGroup, cancellationToken);

@@ -48,6 +48,7 @@ public static class MessagingHostingExtensions
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
 
         services.TryAddSingleton<ChassisMetrics>();
+        services.AddDatabaseTelemetry();
         services.TryAddSingleton<OutboxBacklog>();
         services.TryAddSingleton<ConsumerGroupStatus>();
 

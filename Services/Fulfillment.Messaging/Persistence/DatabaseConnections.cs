@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Npgsql;
 
 namespace Fulfillment.Messaging.Persistence;
@@ -33,6 +34,11 @@ internal static class DatabaseConnections
             builder.ConnectionStringBuilder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
+        // SQL spans only inside a traced operation (a request, a consumed record): the relay's polls and backlog
+        // counts would otherwise each start a trace of their own, several times a second, that belongs to no order.
+        builder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null));
         return builder.Build();
     }
 

@@ -44,8 +44,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// The middleware and endpoints every service has: one request log line per request (Serilog), exceptions and bare
-    /// error statuses answered as problem details, <c>/health/live</c>, <c>/health/ready</c>, <c>/openapi/v1.json</c>
-    /// and its reference UI at <c>/scalar</c>.
+    /// error statuses answered as problem details, <c>/health/live</c>, <c>/health/ready</c>, <c>/metrics</c>
+    /// (Prometheus text), <c>/openapi/v1.json</c> and its reference UI at <c>/scalar</c>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -54,6 +54,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapServiceHealth();
+        app.MapPrometheusScrapingEndpoint();
         app.MapOpenApi();
         app.MapApiReference(app.Services.GetRequiredService<ServiceIdentity>().Name);
         return app;

@@ -1,8 +1,7 @@
 using Fulfillment.ServiceDefaults.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -10,12 +9,20 @@ using OpenTelemetry.Trace;
 namespace Fulfillment.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// OpenTelemetry for every service: traces of the platform's own spans (every <c>Fulfillment*</c> activity source,
-/// such as the Kafka hops of Fulfillment.Messaging) and ASP.NET Core's request spans, and the <c>Fulfillment*</c> meters. Exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Spans are recorded only when
-/// they go somewhere (that exporter, or what a test or host adds through <see cref="ServiceDefaultsBuilder.ConfigureTracing"/>):
-/// a span nobody collects would cost every record an activity and its tags for nothing. The W3C <c>traceparent</c> is
-/// carried in Kafka headers either way (Fulfillment.Messaging's ChassisTelemetry).
+/// OpenTelemetry for every service, through OpenTelemetry.Extensions.Hosting: the platform's own spans and meters
+/// (every <c>Fulfillment*</c> activity source and meter, such as the Kafka hops and counters of Fulfillment.Messaging),
+/// ASP.NET Core's and HttpClient's spans and metrics, and the .NET runtime's metrics. Metrics are always served in
+/// Prometheus text on <c>/metrics</c> (<see cref="ServiceDefaultsExtensions.MapDefaultEndpoints"/>); traces and
+/// metrics are also exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Other libraries add their own
+/// instrumentation with <c>ConfigureOpenTelemetryTracerProvider</c>/<c>ConfigureOpenTelemetryMeterProvider</c>
+/// (Fulfillment.Messaging adds Npgsql's).
 /// </summary>
+/// <remarks>
+/// The tracer provider exists only when spans go somewhere (that exporter, or what a test or host adds through
+/// <see cref="ServiceDefaultsBuilder.ConfigureTracing"/>): a provider samples every span of its sources, and a span
+/// nobody collects would cost every Kafka record an activity and its tags for nothing. The W3C <c>traceparent</c> is
+/// carried in Kafka headers either way (Fulfillment.Messaging's ChassisTelemetry).
+/// </remarks>
 internal static class ServiceTelemetry
 {
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
@@ -26,51 +33,39 @@ internal static class ServiceTelemetry
     public static void AddServiceTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName, Action<TracerProviderBuilder>? configure)
     {
         var export = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-        if (export || configure is not null)
-        {
-            services.AddSingleton(_ =>
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithMetrics(metrics =>
             {
-                var builder = Sdk.CreateTracerProviderBuilder()
-                    .SetResourceBuilder(resource)
-                    .AddSource(PlatformPrefix, "Microsoft.AspNetCore");
+                metrics.AddMeter(PlatformPrefix)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
                 if (export)
                 {
-                    builder.AddOtlpExporter();
+                    metrics.AddOtlpExporter();
                 }
-
-                configure?.Invoke(builder);
-                return builder.Build();
             });
+        if (!export && configure is null)
+        {
+            return;
         }
 
-        services.AddSingleton(provider =>
+        telemetry.WithTracing(tracing =>
         {
-            var builder = Sdk.CreateMeterProviderBuilder()
-                .SetResourceBuilder(resource)
-                .AddMeter(PlatformPrefix);
+            tracing.AddSource(PlatformPrefix)
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation();
             if (export)
             {
-                builder.AddOtlpExporter();
+                tracing.AddOtlpExporter();
             }
 
-            return builder.Build();
+            configure?.Invoke(tracing);
         });
-        services.AddHostedService<TelemetryActivation>();
     }
 
-    /// <summary>Builds the providers at start-up so that the first request is already traced.</summary>
-    private sealed class TelemetryActivation(IServiceProvider services, MeterProvider metrics) : IHostedService
-    {
-        private readonly TracerProvider? _tracing = services.GetService<TracerProvider>();
-
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            _tracing?.ForceFlush(2000);
-            metrics.ForceFlush(2000);
-            return Task.CompletedTask;
-        }
-    }
+    /// <summary>Scrapes and health probes arrive every few seconds and say nothing about an order: no trace for them.</summary>
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/metrics") || path.StartsWithSegments("/health");
 }

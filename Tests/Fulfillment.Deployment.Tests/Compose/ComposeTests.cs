@@ -197,7 +197,7 @@ public sealed partial class ComposeTests
     public void Compose_runs_the_five_services_and_nothing_unexpected()
     {
         Assert.That(_compose.Services.Keys,
-            Is.EquivalentTo(Design.Services.Select(s => s.Name).Concat(["kafka", "kafka-init", "postgres"])));
+            Is.EquivalentTo(Design.Services.Select(s => s.Name).Concat(["kafka", "kafka-init", "postgres", "prometheus", "grafana"])));
     }
 
     /// <summary>The topics of a whitespace-separated TOPICS value.</summary>

@@ -37,6 +37,10 @@ public sealed class TelemetryTests : ChassisTestBase
             Assert.That(span.GetTagItem("messaging.consumer.group.name"), Is.EqualTo(SampleService.GroupId));
             Assert.That(relayed.Message.Headers.GetUtf8(RecordHeaders.TraceParent), Is.EqualTo($"00-{IncomingTraceId}-{span.SpanId.ToHexString()}-01"),
                 "the published event's parent is the consume span");
+            Assert.That(
+                exporter.Spans.Where(s => s.Source.Name == "Npgsql" && s.TraceId.ToHexString() == IncomingTraceId).Select(s => s.ParentSpanId),
+                Has.Some.EqualTo(span.SpanId),
+                "the handler's SQL statements are spans of the same trace, under the consume span");
         });
     }
 
