@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Consuming;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,27 @@ public abstract class HarnessedConsumers<TDbContext>(ServiceProvider provider) :
     public ITestHarness Harness { get; } = provider.GetRequiredService<ITestHarness>();
 
     public IServiceProvider Services => provider;
+
+    /// <summary>
+    /// What a harness of a service's consumers starts from: logging, the system clock, <typeparamref name="TDbContext"/>
+    /// on <paramref name="connectionString"/>, and the test harness with the chassis' unit of work and
+    /// <paramref name="addConsumers"/>'s consumers. The service's own registrations go on top.
+    /// </summary>
+    protected static ServiceCollection CreateServices(string connectionString, Action<IBusRegistrationConfigurator> addConsumers)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<TDbContext>(options => options.UseNpgsql(connectionString));
+        services.AddMassTransitTestHarness(x =>
+        {
+            // A bound, not a wait: the first consume of each kind compiles EF queries, slow on a busy 2-core machine.
+            x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: TimeSpan.FromSeconds(30));
+            x.AddChassisUnitOfWork<TDbContext>();
+            addConsumers(x);
+        });
+        return services;
+    }
 
     /// <summary>Publishes an event and waits until the consumer has finished with it, successfully or not.</summary>
     public async Task<IReceivedMessage<EventEnvelope<TPayload>>> ConsumeAsync<TPayload>(EventEnvelope<TPayload> envelope)

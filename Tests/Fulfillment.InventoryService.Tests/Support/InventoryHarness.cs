@@ -1,9 +1,7 @@
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
-using Fulfillment.Messaging.Consuming;
 using Fulfillment.Testing;
-using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,21 +26,14 @@ public sealed class InventoryHarness : HarnessedConsumers<InventoryDbContext>
     public static async Task<InventoryHarness> StartAsync(IReadOnlyDictionary<string, int> catalog)
     {
         var connectionString = await TestPostgres.CreateMigratedDatabaseAsync("inventory", typeof(InventoryDbContext).Assembly);
-        var services = new ServiceCollection();
-        var configuration = InventoryConfiguration(catalog);
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<InventoryDbContext>(options => options.UseNpgsql(connectionString));
-        services.AddStock(configuration);
-        services.AddMassTransitTestHarness(x =>
+        var services = CreateServices(connectionString, x =>
         {
-            // A bound, not a wait: the first consume of each kind compiles EF queries, slow on a busy 2-core machine.
-            x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: TimeSpan.FromSeconds(30));
-            x.AddChassisUnitOfWork<InventoryDbContext>();
             x.AddConsumer<ReserveStock>();
             x.AddConsumer<ReleaseStock>();
         });
+        var configuration = InventoryConfiguration(catalog);
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddStock(configuration);
 
         var provider = services.BuildServiceProvider(validateScopes: true);
         await SeedAsync(provider);

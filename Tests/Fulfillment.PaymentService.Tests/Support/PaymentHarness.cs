@@ -1,9 +1,7 @@
-using Fulfillment.Messaging.Consuming;
 using Fulfillment.PaymentService.Gateway;
 using Fulfillment.PaymentService.Payments;
 using Fulfillment.PaymentService.Persistence;
 using Fulfillment.Testing;
-using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -29,18 +27,8 @@ public sealed class PaymentHarness(ServiceProvider provider) : HarnessedConsumer
             .AddInMemoryCollection((gatewaySettings ?? new Dictionary<string, string?>())
                 .Select(setting => KeyValuePair.Create($"{PaymentGatewayOptions.SectionName}:{setting.Key}", setting.Value)))
             .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<PaymentDbContext>(options => options.UseNpgsql(connectionString));
+        var services = CreateServices(connectionString, x => x.AddConsumer<AuthorizePayment>());
         services.AddSimulatedPaymentGateway(configuration);
-        services.AddMassTransitTestHarness(x =>
-        {
-            // A bound, not a wait: the first consume compiles EF queries, slow on a busy 2-core machine.
-            x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: TimeSpan.FromSeconds(30));
-            x.AddChassisUnitOfWork<PaymentDbContext>();
-            x.AddConsumer<AuthorizePayment>();
-        });
 
         var provider = services.BuildServiceProvider(validateScopes: true);
         await provider.GetRequiredService<ITestHarness>().Start();
