@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Fulfillment.EmbeddedKafka.Broker;
-using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
 using NUnit.Framework;
@@ -65,7 +64,7 @@ public sealed class Platform
             // Before anything starts: a missing build is the most likely failure and needs no clean-up.
             var assemblies = ServiceSpec.All.ToDictionary(s => s, s => BuildOutput.ServiceAssembly(s.Project));
 
-            _kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Topics = [.. Topics.All], Partitions = 6 });
+            _kafka = TestKafka.Start();
             _postgres = await PostgresServer.StartAsync(CancellationToken.None);
 
             var ports = FreePorts.Pick(ServiceSpec.All.Count);

@@ -1,12 +1,12 @@
-using Fulfillment.Sagas.Tests.Support;
+using Fulfillment.Testing;
 using NUnit.Framework;
 
 namespace Fulfillment.Sagas.Tests;
 
-/// <summary>Stops the assembly's PostgreSQL server (if a test started it) after the last test.</summary>
+/// <summary>Stops the kit's shared PostgreSQL and Kafka after the last test (a set-up fixture in the root namespace covers every test).</summary>
 [SetUpFixture]
 public sealed class AssemblySetup
 {
     [OneTimeTearDown]
-    public Task StopPostgresAsync() => TestDatabase.StopServerAsync();
+    public Task StopAsync() => SharedInfrastructure.StopAsync();
 }

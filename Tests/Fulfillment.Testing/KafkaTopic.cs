@@ -8,26 +8,43 @@ namespace Fulfillment.Testing;
 /// <summary>Produces and reads envelopes as the other services and an independent reader would.</summary>
 public static class KafkaTopic
 {
+    /// <summary>Produces the envelope to the topic its event type lives on (the event registry's), as its producer would.</summary>
+    public static Task ProduceAsync(string bootstrapServers, IEventEnvelope envelope) =>
+        ProduceAsync(bootstrapServers, EventRegistry.For(envelope.Payload.GetType()).Topic, [envelope]);
+
     public static Task ProduceAsync(string bootstrapServers, string topic, IEventEnvelope envelope) =>
         ProduceAsync(bootstrapServers, topic, [envelope]);
 
     /// <summary>Produces every envelope, keyed by its order, with one idempotent producer; returns once all are acknowledged.</summary>
     public static async Task ProduceAsync(string bootstrapServers, string topic, IReadOnlyCollection<IEventEnvelope> envelopes)
     {
-        using var producer = new ProducerBuilder<string, byte[]>(
-            new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5 }).Build();
-        await Task.WhenAll(envelopes.Select(envelope => producer.ProduceAsync(topic, new Message<string, byte[]>
+        using var producer = CreateProducer(bootstrapServers);
+        await Task.WhenAll(envelopes.Select(envelope => producer.ProduceAsync(topic, ToMessage(envelope))));
+    }
+
+    /// <summary>Produces one record as given (raw bytes, any headers) and returns where it landed.</summary>
+    public static async Task<DeliveryResult<string, byte[]>> ProduceAsync(string bootstrapServers, string topic, Message<string, byte[]> message)
+    {
+        using var producer = CreateProducer(bootstrapServers);
+        return await producer.ProduceAsync(topic, message);
+    }
+
+    /// <summary>The record a service's outbox relay writes for <paramref name="envelope"/>: keyed by order, with the contract headers.</summary>
+    public static Message<string, byte[]> ToMessage(IEventEnvelope envelope, string? traceParent = null)
+    {
+        var headers = new Headers
         {
-            Key = envelope.OrderId,
-            Value = EnvelopeSerializer.Serialize(envelope),
-            Headers = new Headers
-            {
-                { RecordHeaders.EventId, Encoding.UTF8.GetBytes(envelope.EventId.ToString()) },
-                { RecordHeaders.EventType, Encoding.UTF8.GetBytes(envelope.EventType) },
-                { RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(envelope.CorrelationId) },
-                { RecordHeaders.ContentType, "application/json"u8.ToArray() },
-            },
-        })));
+            { RecordHeaders.EventId, Encoding.UTF8.GetBytes(envelope.EventId.ToString()) },
+            { RecordHeaders.EventType, Encoding.UTF8.GetBytes(envelope.EventType) },
+            { RecordHeaders.CorrelationId, Encoding.UTF8.GetBytes(envelope.CorrelationId) },
+        };
+        if (traceParent is not null)
+        {
+            headers.Add(RecordHeaders.TraceParent, Encoding.UTF8.GetBytes(traceParent));
+        }
+
+        headers.Add(RecordHeaders.ContentType, "application/json"u8.ToArray());
+        return new Message<string, byte[]> { Key = envelope.OrderId, Value = EnvelopeSerializer.Serialize(envelope), Headers = headers };
     }
 
     /// <summary>Reads <paramref name="topic"/> from the beginning until <paramref name="done"/> holds or the deadline passes.</summary>
@@ -63,4 +80,8 @@ public static class KafkaTopic
         });
         return records;
     }
+
+    private static IProducer<string, byte[]> CreateProducer(string bootstrapServers) =>
+        new ProducerBuilder<string, byte[]>(
+            new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All, LingerMs = 5 }).Build();
 }

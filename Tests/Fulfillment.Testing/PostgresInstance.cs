@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Fulfillment.Testing.Processes;
 
 namespace Fulfillment.Testing;
 
@@ -89,7 +88,7 @@ internal sealed class PostgresInstance
         var crashSafety = durable ? "on" : "off";
         for (var attempt = 1; ; attempt++)
         {
-            var port = FindFreePort();
+            var port = FreePorts.Pick();
             var serverOptions = string.Join(
                 ' ',
                 $"-p {port}",
@@ -181,12 +180,5 @@ internal sealed class PostgresInstance
             throw new InvalidOperationException(
                 $"{fileName} {string.Join(' ', arguments)} failed with exit code {result.ExitCode}: {result.StandardError.Trim()}");
         }
-    }
-
-    private static int FindFreePort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

@@ -16,14 +16,24 @@ namespace Fulfillment.DeliveryService.Tests.Service;
 [TestFixture]
 public sealed class DeliveryServiceTests
 {
-    private DeliveryServiceFactory _factory = null!;
+    /// <summary>
+    /// The real-time ticker sped up (EtaInterval 200 ms, TimeScale 100) so a short delivery completes within a second
+    /// or two. Drivers come from the service's appsettings.json (driver-01 waits at 48.8566, 2.3522).
+    /// </summary>
+    private static readonly Dictionary<string, string?> SpedUp = new()
+    {
+        ["Delivery:EtaInterval"] = "00:00:00.200",
+        ["Delivery:TimeScale"] = "100",
+    };
+
+    private ServiceFactory<Program> _factory = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var connectionString = await TestEnvironment.Postgres.CreateDatabaseAsync("delivery_service", CancellationToken.None);
-        _factory = new DeliveryServiceFactory(connectionString);
+        var connectionString = await TestPostgres.CreateDatabaseAsync("delivery_service");
+        _factory = new ServiceFactory<Program>(connectionString, TestKafka.Shared.BootstrapServers, SpedUp);
         _client = _factory.CreateClient();
     }
 
@@ -42,7 +52,7 @@ public sealed class DeliveryServiceTests
         await ProduceAsync(payment);
 
         var records = await Eventually.ReturnsAsync(
-            async () => (await Kcat.ConsumeAsync(TestEnvironment.Kafka.BootstrapServers, Topics.DeliveryEvents, 10_000, TimeSpan.FromSeconds(20)))
+            async () => (await Kcat.ConsumeAsync(TestKafka.Shared.BootstrapServers, Topics.DeliveryEvents, 10_000, TimeSpan.FromSeconds(20)))
                 .Where(r => r.Key == orderId)
                 .OrderBy(r => r.Offset)
                 .ToList(),
@@ -82,7 +92,7 @@ public sealed class DeliveryServiceTests
     private static async Task ProduceAsync(EventEnvelope<PaymentAuthorized> envelope)
     {
         using var producer = new ProducerBuilder<string, byte[]>(
-            new ProducerConfig { BootstrapServers = TestEnvironment.Kafka.BootstrapServers }).Build();
+            new ProducerConfig { BootstrapServers = TestKafka.Shared.BootstrapServers }).Build();
         await producer.ProduceAsync(
             Topics.PaymentEvents,
             new Message<string, byte[]> { Key = envelope.OrderId, Value = EnvelopeSerializer.Serialize(envelope) });

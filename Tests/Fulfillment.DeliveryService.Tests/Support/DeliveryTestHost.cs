@@ -65,11 +65,11 @@ public sealed class DeliveryTestHost : IAsyncDisposable
     public static async Task<DeliveryTestHost> StartAsync(
         string databasePrefix, IReadOnlyList<DriverOptions>? pool = null, double timeScale = 1, int fleetSize = 0)
     {
-        var connectionString = await TestEnvironment.Postgres.CreateDatabaseAsync(databasePrefix, CancellationToken.None);
+        var connectionString = await TestPostgres.CreateDatabaseAsync(databasePrefix);
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Database"] = connectionString,
-            ["Kafka:BootstrapServers"] = TestEnvironment.Kafka.BootstrapServers,
+            ["Kafka:BootstrapServers"] = TestKafka.Shared.BootstrapServers,
             ["Outbox:RelayEnabled"] = "false",
             ["Delivery:SpeedKmh"] = SpeedKmh.ToString(CultureInfo.InvariantCulture),
             ["Delivery:EtaInterval"] = EtaInterval.ToString(),

@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 
 namespace Fulfillment.DeliveryService.Tests.Support;
 
@@ -6,15 +7,10 @@ public static class Envelopes
 {
     public static EventEnvelope<PaymentAuthorized> PaymentAuthorized(
         string orderId, GeoPoint address, string? correlationId = null, Guid? eventId = null) =>
-        new(
-            eventId ?? Guid.NewGuid(),
-            EventTypes.PaymentAuthorized,
-            1,
-            DateTimeOffset.UtcNow,
-            DateTimeOffset.UtcNow,
+        TestEnvelopes.For(
             orderId,
-            correlationId ?? $"corr-{orderId}",
-            Guid.NewGuid().ToString(),
+            new PaymentAuthorized($"pay-{orderId}", 24.99m, "EUR", "AUTH-1", address),
             "payment-service",
-            new PaymentAuthorized($"pay-{orderId}", 24.99m, "EUR", "AUTH-1", address));
+            correlationId: correlationId,
+            eventId: eventId);
 }

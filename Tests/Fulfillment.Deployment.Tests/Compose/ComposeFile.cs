@@ -4,7 +4,7 @@ using Fulfillment.Deployment.Tests.Yaml;
 
 namespace Fulfillment.Deployment.Tests.Compose;
 
-/// <summary>compose.yaml at the repository root, read with <see cref="MiniYaml"/>.</summary>
+/// <summary>compose.yaml at the repository root, read with <see cref="YamlLoader"/>.</summary>
 internal sealed class ComposeFile
 {
     private ComposeFile(YamlMapping root) => Root = root;
@@ -13,7 +13,7 @@ internal sealed class ComposeFile
 
     public YamlMapping Services => Root["services"].AsMapping();
 
-    public static ComposeFile Load() => new(MiniYaml.Load(Repository.Read("compose.yaml")).AsMapping());
+    public static ComposeFile Load() => new(YamlLoader.Load(Repository.Read("compose.yaml")).AsMapping());
 
     public YamlMapping Service(string name) =>
         Services.Find(name)?.AsMapping() ?? throw new InvalidOperationException($"compose.yaml has no service '{name}'.");

@@ -20,11 +20,11 @@ internal sealed class KubernetesManifests
 
     public static KubernetesManifests Load()
     {
-        var kustomization = MiniYaml.Load(Repository.Read($"{Directory}/kustomization.yaml")).AsMapping();
+        var kustomization = YamlLoader.Load(Repository.Read($"{Directory}/kustomization.yaml")).AsMapping();
         var objects = new List<(string, YamlMapping)>();
         foreach (var resource in Resources(kustomization))
         {
-            foreach (var document in MiniYaml.LoadAll(Repository.Read($"{Directory}/{resource}")))
+            foreach (var document in YamlLoader.LoadAll(Repository.Read($"{Directory}/{resource}")))
             {
                 objects.Add((resource, document.AsMapping()));
             }
@@ -35,7 +35,7 @@ internal sealed class KubernetesManifests
 
     /// <summary>The Secret of secret.example.yaml (deliberately not a kustomization resource).</summary>
     public static YamlMapping SecretExample() =>
-        MiniYaml.Load(Repository.Read($"{Directory}/secret.example.yaml")).AsMapping();
+        YamlLoader.Load(Repository.Read($"{Directory}/secret.example.yaml")).AsMapping();
 
     public static IReadOnlyList<string> Resources(YamlMapping kustomization) =>
         [.. kustomization["resources"].AsSequence().Items.Select(item => item.Text ?? string.Empty)];

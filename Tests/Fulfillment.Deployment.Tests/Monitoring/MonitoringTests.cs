@@ -49,7 +49,7 @@ public sealed partial class MonitoringTests
     public void Prometheus_scrapes_the_metrics_endpoint_of_a_service_at_its_compose_address(string name)
     {
         var port = AppSettings.Of(Design.Named(name)).Port.ToString(CultureInfo.InvariantCulture);
-        var jobs = MiniYaml.Load(Repository.Read(PrometheusConfig))["scrape_configs"].AsSequence().Items.Select(i => i.AsMapping());
+        var jobs = YamlLoader.Load(Repository.Read(PrometheusConfig))["scrape_configs"].AsSequence().Items.Select(i => i.AsMapping());
         var job = jobs.SingleOrDefault(j => j["job_name"].Text == name);
 
         Assert.That(job, Is.Not.Null, $"a scrape job named {name}");
@@ -68,7 +68,7 @@ public sealed partial class MonitoringTests
         var prometheus = _compose.Service("prometheus");
         var grafana = _compose.Service("grafana");
         var grafanaVolumes = grafana["volumes"].AsSequence().Items.Select(v => v.Text).ToList();
-        var datasource = MiniYaml.Load(Repository.Read(Datasource))["datasources"].AsSequence().Items.Single();
+        var datasource = YamlLoader.Load(Repository.Read(Datasource))["datasources"].AsSequence().Items.Single();
         var panelSources = Panels().Select(p => p.GetProperty("datasource").GetProperty("uid").GetString()).Distinct();
 
         using (Assert.EnterMultipleScope())

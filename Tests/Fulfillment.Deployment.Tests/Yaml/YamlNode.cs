@@ -1,6 +1,6 @@
 namespace Fulfillment.Deployment.Tests.Yaml;
 
-/// <summary>A node of the YAML subset <see cref="MiniYaml"/> reads: mappings, sequences and scalars.</summary>
+/// <summary>A node as <see cref="YamlLoader"/> reads it: a mapping, a sequence or a scalar.</summary>
 internal abstract class YamlNode
 {
     protected YamlNode(int line) => Line = line;

@@ -3,6 +3,7 @@ using System.Net;
 using Fulfillment.EndToEnd.Tests.Api;
 using Fulfillment.EndToEnd.Tests.Support;
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
 using NUnit.Framework;
 
@@ -43,10 +44,11 @@ public sealed class DeadLetterReplayTests : EndToEndTest
                 OrderBodies.Order(OrderBodies.UniqueCustomer("dlq"), "SKU-004", quantity: 1, unitPrice: 30.00m), correlationId: correlationId);
             var orderId = placed.OrderId;
 
-            var letters = await Eventually.MatchesAsync(
+            var letters = await Eventually.ReturnsAsync(
                 () => Api.ListDeadLettersAsync(Topics.InventoryDeadLetters),
                 page => page.Items.Any(d => d.Key == orderId),
-                $"a dead letter of order {orderId} in {Topics.InventoryDeadLetters}");
+                $"a dead letter of order {orderId} in {Topics.InventoryDeadLetters}",
+                PlatformApi.Patience);
             letter = letters.Items.Single(d => d.Key == orderId);
             var details = await Api.GetDeadLetterAsync(letter.Id);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fulfillment.EndToEnd.Tests.Support;
+using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
 using NUnit.Framework;
 
@@ -27,14 +28,14 @@ public sealed class JsonLogTests : EndToEndTest
         using var response = await Platform.Client(ServiceSpec.OrderService).SendAsync(request);
         var orderId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("orderId").GetString()!;
 
-        var requestLine = await Eventually.MatchesAsync(
+        var requestLine = await Eventually.ReturnsAsync(
             () => Task.FromResult(Lines(ServiceSpec.OrderService).FirstOrDefault(l =>
                 Text(l, "RequestMethod") == "POST" && Text(l, "RequestPath") == "/api/orders" && Text(l, "traceId") == traceId)),
-            line => line.ValueKind == JsonValueKind.Object, "order-service's request log line");
-        var consumerLine = await Eventually.MatchesAsync(
+            line => line.ValueKind == JsonValueKind.Object, "order-service's request log line", PlatformApi.Patience);
+        var consumerLine = await Eventually.ReturnsAsync(
             () => Task.FromResult(Lines(ServiceSpec.InventoryService).FirstOrDefault(l =>
                 Text(l, "orderId") == orderId && Text(l, "@m")?.Contains("reserved", StringComparison.Ordinal) == true)),
-            line => line.ValueKind == JsonValueKind.Object, "inventory-service's reservation line");
+            line => line.ValueKind == JsonValueKind.Object, "inventory-service's reservation line", PlatformApi.Patience);
 
         Assert.Multiple(() =>
         {

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fulfillment.EndToEnd.Tests.Api;
+using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
 using NUnit.Framework;
 
@@ -19,6 +20,12 @@ public sealed class PlatformApi(Platform platform)
     public const string ApiKeyHeader = "X-Api-Key";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// How long a wait on the platform may take before it fails: more than the kit's default, because an event crosses
+    /// five service processes, Kafka and PostgreSQL on a small, shared machine. A bound, not a timing claim.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
     private HttpClient Orders => platform.Client(ServiceSpec.OrderService);
 
@@ -66,10 +73,10 @@ public sealed class PlatformApi(Platform platform)
     public Task<SagaView?> FindSagaAsync(string orderId) => GetOrNullAsync<SagaView>(Query, $"/api/sagas/{orderId}");
 
     public async Task<OrderDetails> WaitForOrderAsync(string orderId, Func<OrderDetails, bool> done, string what, TimeSpan? timeout = null) =>
-        (await Eventually.MatchesAsync(() => FindOrderAsync(orderId), o => o is not null && done(o), $"order {orderId} in query-api: {what}", timeout))!;
+        (await Eventually.ReturnsAsync(() => FindOrderAsync(orderId), o => o is not null && done(o), $"order {orderId} in query-api: {what}", timeout ?? Patience))!;
 
     public async Task<SagaView> WaitForSagaAsync(string orderId, Func<SagaView, bool> done, string what, TimeSpan? timeout = null) =>
-        (await Eventually.MatchesAsync(() => FindSagaAsync(orderId), s => s is not null && done(s), $"saga of order {orderId}: {what}", timeout))!;
+        (await Eventually.ReturnsAsync(() => FindSagaAsync(orderId), s => s is not null && done(s), $"saga of order {orderId}: {what}", timeout ?? Patience))!;
 
     /// <summary>Every order of the read model, all pages.</summary>
     public async Task<IReadOnlyList<OrderSummary>> ListOrdersAsync()

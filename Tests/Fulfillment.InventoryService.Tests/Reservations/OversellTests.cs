@@ -3,6 +3,7 @@ using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.InventoryService.Tests.Support;
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 using MassTransit;
 using MassTransit.Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class OversellTests
     [SetUp]
     public async Task StartAsync()
     {
-        _connectionString = await TestDatabase.CreateAsync();
+        _connectionString = await TestPostgres.CreateMigratedDatabaseAsync("inventory", typeof(InventoryDbContext).Assembly);
         _outcomes = new OutcomeRecorder.Outcomes();
         var services = new ServiceCollection();
         var configuration = InventoryHarness.InventoryConfiguration(new Dictionary<string, int>
@@ -61,7 +62,7 @@ public sealed class OversellTests
     {
         var orders = Enumerable.Range(1, 60).Select(i => OrderCreated($"hot-{i:D2}", Line("SKU-HOT", 1))).ToList();
 
-        var lowest = await RunConcurrentlyAsync(orders, "SKU-HOT");
+        var samples = await RunConcurrentlyAsync(orders, "SKU-HOT");
 
         var stock = await StockAsync("SKU-HOT");
         var decisions = await StatusCountsAsync();
@@ -73,7 +74,7 @@ public sealed class OversellTests
             Assert.That(decisions.GetValueOrDefault(ReservationStatus.Reserved), Is.EqualTo(20));
             Assert.That(decisions.GetValueOrDefault(ReservationStatus.Rejected), Is.EqualTo(40));
             Assert.That((stock.Available, stock.Reserved), Is.EqualTo((0, 20)));
-            Assert.That(lowest, Is.GreaterThanOrEqualTo(0), "stock was seen below zero while the orders ran");
+            AssertNeverOversold(samples, initial: 20);
         }
     }
 
@@ -87,7 +88,7 @@ public sealed class OversellTests
                 : OrderCreated($"multi-{i:D2}", Line("SKU-P", 1), Line("SKU-Q", 1), Line("SKU-R", 1)))
             .ToList();
 
-        var lowest = await RunConcurrentlyAsync(orders, "SKU-P");
+        var samples = await RunConcurrentlyAsync(orders, "SKU-P");
 
         var p = await StockAsync("SKU-P");
         var q = await StockAsync("SKU-Q");
@@ -101,12 +102,27 @@ public sealed class OversellTests
 
             // All or nothing: rejected orders did not keep their SKU-R unit.
             Assert.That((r.Available, r.Reserved), Is.EqualTo((975, 25)));
-            Assert.That(lowest, Is.GreaterThanOrEqualTo(0));
+            AssertNeverOversold(samples, initial: 25);
         }
     }
 
-    /// <summary>Runs every order at once; returns the lowest available level of <paramref name="watchedSku"/> seen meanwhile.</summary>
-    private async Task<int> RunConcurrentlyAsync(List<EventEnvelope<OrderCreated>> orders, string watchedSku)
+    /// <summary>
+    /// The stock CHECK keeps <c>available</c> from going negative, so a lost update (two orders taking the same last
+    /// unit from the same read) would not show there: it shows as more units promised to reservations than were taken
+    /// from stock. Every snapshot must add up, and none may promise more than the SKU ever had.
+    /// </summary>
+    private static void AssertNeverOversold(IReadOnlyList<StockSample> samples, int initial)
+    {
+        Assert.That(samples, Is.Not.Empty, "the stock was never sampled");
+        Assert.That(
+            samples.Where(s => s.Promised != initial - s.Available || s.Promised != s.Reserved),
+            Is.Empty,
+            "snapshots where the units held by reserved reservations differ from the units taken from stock");
+        Assert.That(samples.Max(s => s.Promised), Is.LessThanOrEqualTo(initial), "more units promised than the SKU had");
+    }
+
+    /// <summary>Runs every order at once; returns the snapshots of <paramref name="watchedSku"/> taken meanwhile and once after.</summary>
+    private async Task<IReadOnlyList<StockSample>> RunConcurrentlyAsync(List<EventEnvelope<OrderCreated>> orders, string watchedSku)
     {
         var ready = new CountdownEvent(orders.Count);
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -125,26 +141,46 @@ public sealed class OversellTests
 
         Assert.That(ready.Wait(TimeSpan.FromSeconds(60)), Is.True, "not every order got its transaction");
         using var watching = new CancellationTokenSource();
-        var watcher = WatchLowestAsync(watchedSku, watching.Token);
+        var watcher = WatchAsync(watchedSku, watching.Token);
         go.SetResult();
         await Task.WhenAll(handlers);
         await watching.CancelAsync();
         return await watcher;
     }
 
-    private async Task<int> WatchLowestAsync(string sku, CancellationToken stop)
+    /// <summary>
+    /// Samples the SKU's stock row and the units its reserved reservations hold, in one statement (one snapshot, so
+    /// a committed reservation is seen with its stock change or not at all), until stopped and once more after.
+    /// </summary>
+    private async Task<IReadOnlyList<StockSample>> WatchAsync(string sku, CancellationToken stop)
     {
-        var lowest = int.MaxValue;
+        var samples = new List<StockSample>();
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(CancellationToken.None);
-        await using var command = new NpgsqlCommand("SELECT available FROM stock WHERE sku = @sku", connection);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT s.available, s.reserved,
+                   (SELECT coalesce(sum(l.quantity), 0)::int
+                    FROM reservation_lines l JOIN reservations r ON r.reservation_id = l.reservation_id
+                    WHERE l.sku = s.sku AND r.status = 'reserved')
+            FROM stock s WHERE s.sku = @sku
+            """,
+            connection);
         command.Parameters.AddWithValue("sku", sku);
-        while (!stop.IsCancellationRequested)
+        while (true)
         {
-            lowest = Math.Min(lowest, (int)(await command.ExecuteScalarAsync(CancellationToken.None))!);
-        }
+            var stopping = stop.IsCancellationRequested;
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+            {
+                await reader.ReadAsync(CancellationToken.None);
+                samples.Add(new StockSample(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)));
+            }
 
-        return lowest;
+            if (stopping)
+            {
+                return samples;
+            }
+        }
     }
 
     private async Task<StockItem> StockAsync(string sku)
@@ -160,4 +196,6 @@ public sealed class OversellTests
             .GroupBy(r => r.Status)
             .ToDictionaryAsync(g => g.Key, g => g.Count());
     }
+
+    private sealed record StockSample(int Available, int Reserved, int Promised);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Fulfillment.EmbeddedKafka.Broker;
-using Fulfillment.InventoryService.Tests.Support;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Npgsql;
@@ -26,14 +25,14 @@ public sealed partial class ConcurrentReservationTests
 
     private EmbeddedKafkaCluster _kafka = null!;
     private string _connectionString = null!;
-    private readonly List<InventoryServiceFactory> _instances = [];
+    private readonly List<ServiceFactory<Program>> _instances = [];
 
     [SetUp]
     public async Task StartAsync()
     {
-        _kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Topics = [.. Topics.All], Partitions = 6 });
-        _connectionString = await DatabaseFixture.Postgres.CreateDatabaseAsync("inventory_hot", CancellationToken.None);
-        var settings = new Dictionary<string, string>
+        _kafka = TestKafka.Start();
+        _connectionString = await TestPostgres.CreateDatabaseAsync("inventory_hot");
+        var settings = new Dictionary<string, string?>
         {
             ["Kafka:Consumer:MaxConcurrency"] = "8",
             ["Kafka:Consumer:MaxBatchSize"] = "50",
@@ -45,7 +44,7 @@ public sealed partial class ConcurrentReservationTests
 
         for (var i = 0; i < 2; i++)
         {
-            var instance = new InventoryServiceFactory(_connectionString, _kafka.BootstrapServers, settings);
+            var instance = new ServiceFactory<Program>(_connectionString, _kafka.BootstrapServers, settings);
             _instances.Add(instance);
             _ = instance.Services; // starts the host: migrations, seeding, the consumer group
         }
@@ -147,7 +146,7 @@ public sealed partial class ConcurrentReservationTests
         await StopInstancesAsync();
         NpgsqlConnection.ClearAllPools();
         var database = new NpgsqlConnectionStringBuilder(_connectionString).Database!;
-        await using var admin = new NpgsqlConnection(DatabaseFixture.Postgres.AdminConnectionString);
+        await using var admin = new NpgsqlConnection((await TestPostgres.ServerAsync()).AdminConnectionString);
         await admin.OpenAsync();
         await Eventually.ReturnsAsync(
             () => Scalar<long>(admin, $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}'"), n => n == 0, "the service's sessions ended");

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
-using Fulfillment.InventoryService.Tests.Support;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using NUnit.Framework;
@@ -21,15 +20,14 @@ public sealed class InventoryServiceHostTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private EmbeddedKafkaCluster _kafka = null!;
-    private InventoryServiceFactory _service = null!;
+    private ServiceFactory<Program> _service = null!;
     private HttpClient _http = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
-        _kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Topics = [.. Topics.All], Partitions = 6 });
-        var connectionString = await DatabaseFixture.Postgres.CreateDatabaseAsync("inventory_host", CancellationToken.None);
-        _service = new InventoryServiceFactory(connectionString, _kafka.BootstrapServers);
+        _kafka = TestKafka.Start();
+        _service = new ServiceFactory<Program>(await TestPostgres.CreateDatabaseAsync("inventory_host"), _kafka.BootstrapServers);
         _http = _service.CreateClient();
     }
 

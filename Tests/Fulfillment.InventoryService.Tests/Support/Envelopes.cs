@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 
 namespace Fulfillment.InventoryService.Tests.Support;
 
@@ -7,28 +8,11 @@ public static class Envelopes
 {
     public static readonly GeoPoint Address = new(52.37, 4.89);
 
-    public static EventEnvelope<TPayload> For<TPayload>(string orderId, TPayload payload)
-        where TPayload : class
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new EventEnvelope<TPayload>(
-            Guid.NewGuid(),
-            EventRegistry.For<TPayload>().EventType,
-            1,
-            now,
-            now,
-            orderId,
-            $"corr-{orderId}",
-            null,
-            "tests",
-            payload);
-    }
-
     public static EventEnvelope<OrderCreated> OrderCreated(string orderId, params OrderLine[] lines) =>
-        For(orderId, new OrderCreated("cust-7", lines, lines.Sum(l => l.Quantity * l.UnitPrice), "EUR", Address));
+        TestEnvelopes.For(orderId, new OrderCreated("cust-7", lines, lines.Sum(l => l.Quantity * l.UnitPrice), "EUR", Address));
 
     public static EventEnvelope<PaymentFailed> PaymentFailed(string orderId, string reason = "declined: card expired") =>
-        For(orderId, new PaymentFailed(Guid.NewGuid().ToString(), 10m, "EUR", reason));
+        TestEnvelopes.For(orderId, new PaymentFailed(Guid.NewGuid().ToString(), 10m, "EUR", reason));
 
     public static OrderLine Line(string sku, int quantity, decimal unitPrice = 2.50m) => new(sku, quantity, unitPrice);
 }

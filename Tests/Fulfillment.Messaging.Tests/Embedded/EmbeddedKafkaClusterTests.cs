@@ -4,6 +4,7 @@ using System.Text;
 using Confluent.Kafka;
 using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Testing;
+using Fulfillment.Testing.Processes;
 using NUnit.Framework;
 
 namespace Fulfillment.Messaging.Tests.Embedded;
@@ -84,7 +85,7 @@ public sealed class EmbeddedKafkaClusterTests
     public async Task A_fixed_listen_port_lets_clients_bootstrap_at_localhost_and_then_use_the_advertised_brokers(
         CancellationToken cancellationToken)
     {
-        var port = FreePort.Find();
+        var port = FreePorts.Pick();
         using var cluster = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Brokers = 2, ListenPort = port, Topics = [Topic] });
         Assert.That(cluster.BootstrapServers, Is.EqualTo($"localhost:{port}"));
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Fulfillment.EmbeddedKafka.Broker;
+using Fulfillment.Testing.Processes;
 using NUnit.Framework;
 
 namespace Fulfillment.Messaging.Tests.Embedded;
@@ -91,7 +92,7 @@ public sealed class TcpPortForwarderTests
     [CancelAfter(30_000)]
     public async Task A_connection_to_an_unreachable_target_is_closed_and_the_forwarder_keeps_serving(CancellationToken cancellationToken)
     {
-        var nothingListens = new IPEndPoint(IPAddress.Loopback, FreePort.Find());
+        var nothingListens = new IPEndPoint(IPAddress.Loopback, FreePorts.Pick());
         await using var forwarder = TcpPortForwarder.Start(0, nothingListens);
 
         for (var attempt = 0; attempt < 2; attempt++)

@@ -21,8 +21,8 @@ public abstract class ChassisTestBase
     [SetUp]
     public async Task StartInfrastructureAsync()
     {
-        Kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Partitions = 6, Topics = [.. Topics.All] });
-        ConnectionString = await IntegrationFixture.Postgres.CreateDatabaseAsync("chassis", CancellationToken.None);
+        Kafka = TestKafka.Start();
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("chassis");
         Behavior = new ConsumerBehavior();
     }
 
@@ -34,7 +34,7 @@ public abstract class ChassisTestBase
         SampleService.StartAsync(ConnectionString, Kafka.BootstrapServers, Behavior, settings, logs, defaults);
 
     protected Task<Confluent.Kafka.DeliveryResult<string, byte[]>> ProduceAsync(IEventEnvelope envelope) =>
-        SampleService.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.ToMessage(envelope));
+        KafkaTopic.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.ToMessage(envelope));
 
     protected static Task<List<HandledEvent>> WaitForHandledAsync(SampleService service, Func<List<HandledEvent>, bool> done, string what) =>
         Eventually.ReturnsAsync(service.HandledAsync, done, Patience, what);

@@ -3,6 +3,7 @@ using System.Text;
 using Fulfillment.Messages;
 using Fulfillment.Messaging.Kafka;
 using Fulfillment.Messaging.Tests.Support;
+using Fulfillment.Testing;
 using NUnit.Framework;
 
 namespace Fulfillment.Messaging.Tests.Integration;
@@ -18,7 +19,7 @@ public sealed class DeadLetterTests : ChassisTestBase
         Behavior.Failing[poison.EventId] = true;
         var message = TestEvents.ToMessage(poison);
 
-        var delivered = await SampleService.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, message);
+        var delivered = await KafkaTopic.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, message);
         await ProduceAsync(next);
 
         var handled = await WaitForHandledAsync(service, rows => rows.Count == 1, "the record behind the poison handled");
@@ -59,10 +60,10 @@ public sealed class DeadLetterTests : ChassisTestBase
         var noOrderId = Encoding.UTF8.GetString(EnvelopeSerializer.Serialize(TestEvents.OrderCreated("order-y")))
             .Replace("\"orderId\":\"order-y\"", "\"orderId\":\"\"", StringComparison.Ordinal);
 
-        await SampleService.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.Raw("bad-1", "{not json"));
-        await SampleService.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.Raw("bad-2", unknownType));
-        await SampleService.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.Raw("bad-3", noOrderId));
-        await SampleService.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.Raw("bad-4", null));
+        await KafkaTopic.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.Raw("bad-1", "{not json"));
+        await KafkaTopic.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.Raw("bad-2", unknownType));
+        await KafkaTopic.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.Raw("bad-3", noOrderId));
+        await KafkaTopic.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.Raw("bad-4", null));
         var good = TestEvents.OrderCreated("order-good");
         await ProduceAsync(good);
 

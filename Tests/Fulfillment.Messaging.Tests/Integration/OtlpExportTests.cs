@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
+using Fulfillment.Messages;
 using Fulfillment.Messaging.Tests.Support;
+using Fulfillment.Testing;
+using Fulfillment.Testing.Processes;
 using NUnit.Framework;
 
 namespace Fulfillment.Messaging.Tests.Integration;
@@ -13,11 +16,12 @@ public sealed class OtlpExportTests : ChassisTestBase
     [Test]
     public async Task Spans_reach_the_configured_OTLP_endpoint()
     {
-        var port = FreePort();
+        var port = FreePorts.Pick();
         using var collector = new HttpListener();
         collector.Prefixes.Add($"http://127.0.0.1:{port}/");
         collector.Start();
-        var received = ReceiveAsync(collector);
+        var received = new ConcurrentQueue<(string Path, byte[] Body)>();
+        var receiving = ReceiveAsync(collector, received);
 
         Environment.SetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT", $"http://127.0.0.1:{port}");
         Environment.SetEnvironmentVariable("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
@@ -37,32 +41,47 @@ public sealed class OtlpExportTests : ChassisTestBase
             }
         }
 
-        var (path, length) = await received.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.That(path, Is.EqualTo("/v1/traces"));
-        Assert.That(length, Is.GreaterThan(0));
-    }
+        // Whatever arrived, on any path: the request that carried the consume span is the trace export.
+        var consumeSpan = $"{Topics.OrderEvents} process";
+        var requests = await Eventually.ReturnsAsync(
+            () => Task.FromResult(received.ToArray()),
+            all => all.Any(r => OtlpTraceRequest.Spans(r.Body).Any(s => s.Span == consumeSpan)),
+            Patience,
+            "the consume span exported");
+        collector.Stop();
+        await receiving;
 
-    private static async Task<(string Path, long Length)> ReceiveAsync(HttpListener collector)
-    {
-        while (true)
+        var export = requests.First(r => OtlpTraceRequest.Spans(r.Body).Any(s => s.Span == consumeSpan));
+        using (Assert.EnterMultipleScope())
         {
-            var context = await collector.GetContextAsync();
-            var path = context.Request.Url!.AbsolutePath;
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            context.Response.StatusCode = 200;
-            context.Response.Close();
-            if (path == "/v1/traces")
-            {
-                return (path, body.Length);
-            }
+            Assert.That(export.Path, Is.EqualTo("/v1/traces"), "the OTLP/HTTP trace path under the configured endpoint");
+            Assert.That(
+                OtlpTraceRequest.Spans(export.Body).First(s => s.Span == consumeSpan).Service,
+                Is.EqualTo(SampleService.GroupId),
+                "the resource's service.name");
         }
     }
 
-    private static int FreePort()
+    /// <summary>Answers every request 200 and records its path and body, until the listener stops.</summary>
+    private static async Task ReceiveAsync(HttpListener collector, ConcurrentQueue<(string Path, byte[] Body)> received)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await collector.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var body = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(body);
+            received.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
+            context.Response.StatusCode = 200;
+            context.Response.Close();
+        }
     }
 }

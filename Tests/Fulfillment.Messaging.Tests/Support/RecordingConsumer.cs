@@ -14,10 +14,20 @@ public sealed partial class RecordingConsumer(SampleDbContext db, ConsumerBehavi
     public async Task Consume(ConsumeContext<EventEnvelope<OrderCreated>> context)
     {
         var envelope = context.Message;
-        behavior.Attempted(envelope.EventId);
+        var attempt = behavior.Attempted(envelope.EventId);
         if (behavior.Failing.ContainsKey(envelope.EventId))
         {
             throw new InvalidOperationException($"Poison event {envelope.EventId}");
+        }
+
+        if (behavior.FailingFirst.TryGetValue(envelope.EventId, out var failing) && attempt <= failing)
+        {
+            throw new InvalidOperationException($"Transient failure {attempt} of {failing} for {envelope.EventId}");
+        }
+
+        if (behavior.UnavailableFirst.TryGetValue(envelope.EventId, out var unavailable) && attempt <= unavailable)
+        {
+            throw new TimeoutException($"Dependency unavailable, attempt {attempt} of {unavailable} for {envelope.EventId}");
         }
 
         var sequence = envelope.Payload.Items[0].Quantity;

@@ -1,4 +1,3 @@
-using Confluent.Kafka;
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.ServiceDefaults.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -79,9 +78,4 @@ public sealed class SampleService : IAsyncDisposable
         _host.Dispose();
     }
 
-    public static async Task<DeliveryResult<string, byte[]>> ProduceAsync(string bootstrapServers, string topic, Message<string, byte[]> message)
-    {
-        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrapServers, EnableIdempotence = true, Acks = Acks.All }).Build();
-        return await producer.ProduceAsync(topic, message);
-    }
 }

@@ -6,7 +6,12 @@ namespace Fulfillment.Messaging.Tests.Support;
 public static class TopicReader
 {
     public static async Task<IReadOnlyList<ConsumeResult<string?, byte[]?>>> ReadAsync(
-        string bootstrapServers, string topic, int expected, TimeSpan timeout)
+        string bootstrapServers, string topic, int expected, TimeSpan timeout) =>
+        await ReadUntilAsync(bootstrapServers, topic, records => records.Count >= expected, timeout);
+
+    /// <summary>Reads until <paramref name="done"/> holds for what was read, or the deadline passes.</summary>
+    public static async Task<List<ConsumeResult<string?, byte[]?>>> ReadUntilAsync(
+        string bootstrapServers, string topic, Func<List<ConsumeResult<string?, byte[]?>>, bool> done, TimeSpan timeout)
     {
         var config = new ConsumerConfig
         {
@@ -27,7 +32,7 @@ public static class TopicReader
         var deadline = DateTime.UtcNow + timeout;
         await Task.Run(() =>
         {
-            while (records.Count < expected && DateTime.UtcNow < deadline)
+            while (!done(records) && DateTime.UtcNow < deadline)
             {
                 if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { IsPartitionEOF: false } result)
                 {

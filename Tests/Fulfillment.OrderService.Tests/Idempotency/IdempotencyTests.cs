@@ -10,40 +10,23 @@ namespace Fulfillment.OrderService.Tests.Idempotency;
 /// key with another request is a 422 and writes nothing; concurrent duplicates create exactly one order.
 /// </summary>
 [TestFixture]
-public sealed class IdempotencyTests
+public sealed class IdempotencyTests : OrderServiceTest
 {
-    private OrderServiceFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = await OrderServiceFactory.StartAsync("orders_idempotency");
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Test]
     public async Task The_same_key_and_body_returns_the_original_order_and_writes_nothing_more()
     {
         var key = NewKey();
         var body = Bodies.ValidOrder("customer-replay").ToJsonString();
 
-        using var first = await _client.SendAsync(Bodies.Post(Bodies.Json(body), key));
-        var countsAfterFirst = await OrderDatabase.CountAllAsync(_factory.ConnectionString);
-        using var second = await _client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+        using var first = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+        var countsAfterFirst = await OrderDatabase.CountAllAsync(Factory.ConnectionString);
+        using var second = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK), await second.Content.ReadAsStringAsync());
         Assert.That(await OrderIdAsync(second), Is.EqualTo(await OrderIdAsync(first)));
         Assert.That(second.Headers.Location, Is.EqualTo(first.Headers.Location));
-        Assert.That(await OrderDatabase.CountAllAsync(_factory.ConnectionString), Is.EqualTo(countsAfterFirst));
+        Assert.That(await OrderDatabase.CountAllAsync(Factory.ConnectionString), Is.EqualTo(countsAfterFirst));
         Assert.That(await OrdersOfAsync("customer-replay"), Is.EqualTo(1));
     }
 
@@ -63,8 +46,8 @@ public sealed class IdempotencyTests
             }
             """;
 
-        using var first = await _client.SendAsync(Bodies.Post(Bodies.Json(original), key));
-        using var second = await _client.SendAsync(Bodies.Post(Bodies.Json(equivalent), key));
+        using var first = await Client.SendAsync(Bodies.Post(Bodies.Json(original), key));
+        using var second = await Client.SendAsync(Bodies.Post(Bodies.Json(equivalent), key));
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK), await second.Content.ReadAsStringAsync());
@@ -77,15 +60,15 @@ public sealed class IdempotencyTests
     {
         var key = NewKey();
         var body = Bodies.ValidOrder("customer-conflict");
-        using var first = await _client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+        using var first = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        var countsAfterFirst = await OrderDatabase.CountAllAsync(_factory.ConnectionString);
+        var countsAfterFirst = await OrderDatabase.CountAllAsync(Factory.ConnectionString);
 
         body["items"]![0]!["quantity"] = 4;
-        using var second = await _client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+        using var second = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
 
         await Problem.AssertAsync(second, HttpStatusCode.UnprocessableEntity);
-        Assert.That(await OrderDatabase.CountAllAsync(_factory.ConnectionString), Is.EqualTo(countsAfterFirst));
+        Assert.That(await OrderDatabase.CountAllAsync(Factory.ConnectionString), Is.EqualTo(countsAfterFirst));
     }
 
     [Test]
@@ -93,8 +76,8 @@ public sealed class IdempotencyTests
     {
         var body = Bodies.ValidOrder("customer-nokey").ToJsonString();
 
-        using var first = await _client.SendAsync(Bodies.Post(Bodies.Json(body)));
-        using var second = await _client.SendAsync(Bodies.Post(Bodies.Json(body)));
+        using var first = await Client.SendAsync(Bodies.Post(Bodies.Json(body)));
+        using var second = await Client.SendAsync(Bodies.Post(Bodies.Json(body)));
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
@@ -113,7 +96,7 @@ public sealed class IdempotencyTests
         var requests = Enumerable.Range(0, parallel).Select(_ => Task.Run(async () =>
         {
             start.Wait();
-            using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+            using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
             return (response.StatusCode, OrderId: await OrderIdAsync(response));
         })).ToList();
         start.Set();
@@ -124,7 +107,7 @@ public sealed class IdempotencyTests
         Assert.That(answers.Select(a => a.OrderId).Distinct().Count(), Is.EqualTo(1));
         Assert.That(await OrdersOfAsync("customer-race"), Is.EqualTo(1));
         var orderId = answers[0].OrderId;
-        Assert.That(await OrderDatabase.OutboxRowsAsync(_factory.ConnectionString, orderId), Has.Count.EqualTo(1));
+        Assert.That(await OrderDatabase.OutboxRowsAsync(Factory.ConnectionString, orderId), Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -139,7 +122,7 @@ public sealed class IdempotencyTests
             var body = Bodies.ValidOrder("customer-race-diff");
             body["items"]![0]!["quantity"] = i + 1;
             start.Wait();
-            using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+            using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
             return response.StatusCode;
         })).ToList();
         start.Set();
@@ -154,7 +137,7 @@ public sealed class IdempotencyTests
 
     private Task<long> OrdersOfAsync(string customerId) =>
         OrderDatabase.ScalarAsync<long>(
-            _factory.ConnectionString, "SELECT count(*) FROM orders WHERE customer_id = @c", ("c", customerId));
+            Factory.ConnectionString, "SELECT count(*) FROM orders WHERE customer_id = @c", ("c", customerId));
 
     private static async Task<string> OrderIdAsync(HttpResponseMessage response)
     {

@@ -10,36 +10,21 @@ namespace Fulfillment.OrderService.Tests.Placement;
 
 /// <summary>With the relay running, an accepted order reaches raw.order-events, keyed by its id (read back with kcat).</summary>
 [TestFixture]
-public sealed class OrderEventPublishingTests
+public sealed class OrderEventPublishingTests : OrderServiceTest
 {
-    private OrderServiceFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = await OrderServiceFactory.StartAsync("orders_publish", relayEnabled: true);
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
+    protected override bool RelayEnabled => true;
 
     [Test]
     public async Task An_accepted_order_is_published_as_order_created_on_raw_order_events()
     {
-        using var response = await _client.SendAsync(
+        using var response = await Client.SendAsync(
             Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-kafka")), correlationId: "corr-kafka"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var orderId = body.RootElement.GetProperty("orderId").GetString()!;
 
         var records = await Eventually.ReturnsAsync(
-            async () => (await Kcat.ConsumeAsync(TestEnvironment.Kafka.BootstrapServers, Topics.OrderEvents, 1000, TimeSpan.FromSeconds(20)))
+            async () => (await Kcat.ConsumeAsync(TestKafka.Shared.BootstrapServers, Topics.OrderEvents, 1000, TimeSpan.FromSeconds(20)))
                 .Where(r => r.Key == orderId)
                 .ToList(),
             found => found.Count > 0,
@@ -59,6 +44,6 @@ public sealed class OrderEventPublishingTests
 
         // Published rows leave the outbox.
         await Eventually.ReturnsAsync(
-            () => OrderDatabase.CountAsync(_factory.ConnectionString, "outbox_messages"), count => count == 0, what: "outbox drained");
+            () => OrderDatabase.CountAsync(Factory.ConnectionString, "outbox_messages"), count => count == 0, what: "outbox drained");
     }
 }

@@ -8,29 +8,12 @@ namespace Fulfillment.OrderService.Tests.Placement;
 
 /// <summary>The happy path: 202 with the order, the rows and exactly one order.created in the outbox, all consistent.</summary>
 [TestFixture]
-public sealed class PlaceOrderTests
+public sealed class PlaceOrderTests : OrderServiceTest
 {
-    private OrderServiceFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = await OrderServiceFactory.StartAsync("orders_place");
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     [Test]
     public async Task A_valid_order_is_accepted_with_its_id_status_and_location()
     {
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-accept"))));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-accept"))));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var order = await ReadAsync(response);
@@ -47,19 +30,19 @@ public sealed class PlaceOrderTests
     [Test]
     public async Task The_order_its_lines_and_one_order_created_event_are_stored_together()
     {
-        using var response = await _client.SendAsync(
+        using var response = await Client.SendAsync(
             Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-rows")), correlationId: "corr-rows-1"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var orderId = (await ReadAsync(response)).GetProperty("orderId").GetString()!;
 
         var total = await OrderDatabase.ScalarAsync<decimal>(
-            _factory.ConnectionString, "SELECT total FROM orders WHERE order_id = @id", ("id", Guid.Parse(orderId)));
+            Factory.ConnectionString, "SELECT total FROM orders WHERE order_id = @id", ("id", Guid.Parse(orderId)));
         var lines = await OrderDatabase.ScalarAsync<long>(
-            _factory.ConnectionString, "SELECT count(*) FROM order_lines WHERE order_id = @id", ("id", Guid.Parse(orderId)));
+            Factory.ConnectionString, "SELECT count(*) FROM order_lines WHERE order_id = @id", ("id", Guid.Parse(orderId)));
         Assert.That(total, Is.EqualTo(Bodies.ValidOrderTotal));
         Assert.That(lines, Is.EqualTo(2));
 
-        var rows = await OrderDatabase.OutboxRowsAsync(_factory.ConnectionString, orderId);
+        var rows = await OrderDatabase.OutboxRowsAsync(Factory.ConnectionString, orderId);
         Assert.That(rows, Has.Count.EqualTo(1));
         var row = rows[0];
         Assert.That(row.Topic, Is.EqualTo(Topics.OrderEvents));
@@ -100,19 +83,19 @@ public sealed class PlaceOrderTests
             new { sku = "C", quantity = 1, unitPrice = 0.01m },
         });
 
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(body)));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(body)));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var order = await ReadAsync(response);
         Assert.That(order.GetProperty("total").GetRawText(), Is.EqualTo("140.24"));
-        var rows = await OrderDatabase.OutboxRowsAsync(_factory.ConnectionString, order.GetProperty("orderId").GetString()!);
+        var rows = await OrderDatabase.OutboxRowsAsync(Factory.ConnectionString, order.GetProperty("orderId").GetString()!);
         Assert.That(((EventEnvelope<OrderCreated>)rows[0].Envelope).Payload.Total, Is.EqualTo(140.24m));
     }
 
     [Test]
     public async Task The_correlation_id_is_echoed_and_carried()
     {
-        using var response = await _client.SendAsync(
+        using var response = await Client.SendAsync(
             Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-corr")), correlationId: "trace-abc-123"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
@@ -124,12 +107,12 @@ public sealed class PlaceOrderTests
     [Test]
     public async Task Without_a_correlation_id_the_order_id_is_the_correlation_id()
     {
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-nocorr"))));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-nocorr"))));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var orderId = (await ReadAsync(response)).GetProperty("orderId").GetString()!;
         Assert.That(response.Headers.GetValues("X-Correlation-Id"), Is.EqualTo(new[] { orderId }));
-        var rows = await OrderDatabase.OutboxRowsAsync(_factory.ConnectionString, orderId);
+        var rows = await OrderDatabase.OutboxRowsAsync(Factory.ConnectionString, orderId);
         Assert.That(rows.Single().Envelope.CorrelationId, Is.EqualTo(orderId));
     }
 
@@ -140,7 +123,7 @@ public sealed class PlaceOrderTests
         body["giftWrap"] = true;
         body["items"]![0]!["colour"] = "green";
 
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(body)));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(body)));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
     }
@@ -148,11 +131,11 @@ public sealed class PlaceOrderTests
     [Test]
     public async Task Get_returns_the_owners_view_of_a_placed_order()
     {
-        using var placed = await _client.SendAsync(
+        using var placed = await Client.SendAsync(
             Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-get")), correlationId: "corr-get"));
         var location = placed.Headers.Location!;
 
-        using var response = await _client.GetAsync(location);
+        using var response = await Client.GetAsync(location);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var order = await ReadAsync(response);
@@ -172,7 +155,7 @@ public sealed class PlaceOrderTests
     [TestCase("not-a-uuid", TestName = "Get_malformed_order_id")]
     public async Task Get_of_an_unknown_order_is_a_404_problem(string orderId)
     {
-        using var response = await _client.GetAsync($"/api/orders/{orderId}");
+        using var response = await Client.GetAsync($"/api/orders/{orderId}");
 
         await Problem.AssertAsync(response, HttpStatusCode.NotFound);
     }

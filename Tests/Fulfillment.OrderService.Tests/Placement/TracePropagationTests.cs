@@ -10,38 +10,21 @@ namespace Fulfillment.OrderService.Tests.Placement;
 /// <c>traceparent</c>, which every consumer continues (Tests/Fulfillment.Messaging.Tests TelemetryTests).
 /// </summary>
 [TestFixture]
-public sealed class TracePropagationTests
+public sealed class TracePropagationTests : OrderServiceTest
 {
     private const string ClientTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-
-    private OrderServiceFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = await OrderServiceFactory.StartAsync("orders_trace");
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
 
     [Test]
     public async Task The_order_created_event_continues_the_callers_trace()
     {
         using var request = Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-traced")));
         request.Headers.TryAddWithoutValidation("traceparent", $"00-{ClientTraceId}-00f067aa0ba902b7-01");
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         var orderId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("orderId").GetString()!;
 
         var traceParent = await OrderDatabase.ScalarAsync<string>(
-            _factory.ConnectionString, "SELECT traceparent FROM outbox_messages WHERE message_key = @id", ("id", orderId));
+            Factory.ConnectionString, "SELECT traceparent FROM outbox_messages WHERE message_key = @id", ("id", orderId));
 
         Assert.That(traceParent, Does.Match($"^00-{ClientTraceId}-[0-9a-f]{{16}}-01$"));
         Assert.That(traceParent, Does.Not.Contain("00f067aa0ba902b7"), "the request's own span is the parent, not the caller's");
@@ -53,10 +36,10 @@ public sealed class TracePropagationTests
         var traces = new List<string>();
         foreach (var customer in new[] { "customer-trace-a", "customer-trace-b" })
         {
-            using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder(customer))));
+            using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder(customer))));
             var orderId = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("orderId").GetString()!;
             traces.Add((await OrderDatabase.ScalarAsync<string>(
-                _factory.ConnectionString, "SELECT traceparent FROM outbox_messages WHERE message_key = @id", ("id", orderId)))![3..35]);
+                Factory.ConnectionString, "SELECT traceparent FROM outbox_messages WHERE message_key = @id", ("id", orderId)))![3..35]);
         }
 
         Assert.That(traces, Is.Unique);

@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 using Npgsql;
 
 namespace Fulfillment.OrderService.Tests.Support;
@@ -6,13 +7,8 @@ namespace Fulfillment.OrderService.Tests.Support;
 /// <summary>Reads the service's tables directly, with plain SQL: what really committed, not what EF believes.</summary>
 public static class OrderDatabase
 {
-    public static async Task<long> CountAsync(string connectionString, string table)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    public static Task<long> CountAsync(string connectionString, string table) =>
+        Sql.CountAsync(connectionString, $"SELECT count(*) FROM {table}");
 
     public static async Task<(long Orders, long Lines, long Keys, long Outbox)> CountAllAsync(string connectionString) =>
         (await CountAsync(connectionString, "orders"),
@@ -45,17 +41,6 @@ public static class OrderDatabase
         return rows;
     }
 
-    public static async Task<T?> ScalarAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)result;
-    }
+    public static async Task<T?> ScalarAsync<T>(string connectionString, string sql, params (string Name, object Value)[] parameters) =>
+        await Sql.ScalarAsync(connectionString, sql, parameters) is { } result ? (T)result : default;
 }

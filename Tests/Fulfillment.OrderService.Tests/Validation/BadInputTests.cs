@@ -13,25 +13,8 @@ namespace Fulfillment.OrderService.Tests.Validation;
 /// outbox row could not have been published and deleted behind the test's back).
 /// </summary>
 [TestFixture]
-public sealed class BadInputTests
+public sealed class BadInputTests : OrderServiceTest
 {
-    private OrderServiceFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = await OrderServiceFactory.StartAsync("orders_bad_input");
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-    }
-
     public static IEnumerable<TestCaseData> FieldCases()
     {
         static TestCaseData Case(string name, Action<JsonObject> mutate, string field) =>
@@ -109,7 +92,7 @@ public sealed class BadInputTests
         var body = Bodies.ValidOrder();
         mutate(body);
 
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(body)));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(body)));
 
         await Problem.AssertFieldErrorAsync(response, field);
         await AssertNothingWrittenAsync();
@@ -124,7 +107,7 @@ public sealed class BadInputTests
         body["currency"] = "usd";
         body["deliveryAddress"]!["longitude"] = 200;
 
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(body)));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(body)));
 
         var problem = await Problem.AssertFieldErrorAsync(response, "customerId");
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name);
@@ -137,7 +120,7 @@ public sealed class BadInputTests
     [TestCase("null", TestName = "Body_null")]
     public async Task A_body_that_is_not_an_object_is_a_400(string json)
     {
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(json)));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(json)));
 
         await Problem.AssertFieldErrorAsync(response, "$");
         await AssertNothingWrittenAsync();
@@ -150,7 +133,7 @@ public sealed class BadInputTests
     [TestCase("{\"customerId\":\"a\"} trailing", TestName = "Json_trailing_garbage")]
     public async Task Malformed_json_is_a_400(string json)
     {
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(json)));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(json)));
 
         await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
         await AssertNothingWrittenAsync();
@@ -165,7 +148,7 @@ public sealed class BadInputTests
         var content = new StringContent(Bodies.ValidOrder().ToJsonString(), Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
 
-        using var response = await _client.SendAsync(Bodies.Post(content));
+        using var response = await Client.SendAsync(Bodies.Post(content));
 
         await Problem.AssertAsync(response, HttpStatusCode.UnsupportedMediaType);
         await AssertNothingWrittenAsync();
@@ -176,7 +159,7 @@ public sealed class BadInputTests
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Bodies.ValidOrder().ToJsonString()));
 
-        using var response = await _client.SendAsync(Bodies.Post(content));
+        using var response = await Client.SendAsync(Bodies.Post(content));
 
         await Problem.AssertAsync(response, HttpStatusCode.UnsupportedMediaType);
         await AssertNothingWrittenAsync();
@@ -193,7 +176,7 @@ public sealed class BadInputTests
         HttpContent content = declareLength ? new ByteArrayContent(bytes) : new UnknownLengthContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        using var response = await _client.SendAsync(Bodies.Post(content));
+        using var response = await Client.SendAsync(Bodies.Post(content));
 
         await Problem.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge);
         await AssertNothingWrittenAsync();
@@ -202,7 +185,7 @@ public sealed class BadInputTests
     [Test]
     public async Task An_idempotency_key_over_128_characters_is_a_400()
     {
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder()), idempotencyKey: new string('k', 129)));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder()), idempotencyKey: new string('k', 129)));
 
         await Problem.AssertFieldErrorAsync(response, "Idempotency-Key");
         await AssertNothingWrittenAsync();
@@ -214,7 +197,7 @@ public sealed class BadInputTests
     {
         var correlationId = length == 0 ? "has space" : new string('c', length);
 
-        using var response = await _client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder()), correlationId: correlationId));
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder()), correlationId: correlationId));
 
         await Problem.AssertFieldErrorAsync(response, "X-Correlation-Id");
         await AssertNothingWrittenAsync();
@@ -222,7 +205,7 @@ public sealed class BadInputTests
 
     private async Task AssertNothingWrittenAsync()
     {
-        var counts = await OrderDatabase.CountAllAsync(_factory.ConnectionString);
+        var counts = await OrderDatabase.CountAllAsync(Factory.ConnectionString);
         Assert.That(counts, Is.EqualTo((0L, 0L, 0L, 0L)), "(orders, order_lines, idempotency_keys, outbox_messages)");
     }
 }

@@ -20,16 +20,16 @@ public sealed class PaymentServiceHostTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private EmbeddedKafkaCluster _kafka = null!;
-    private PaymentServiceFactory _service = null!;
+    private ServiceFactory<Program> _service = null!;
     private string _connectionString = null!;
     private HttpClient _http = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
-        _kafka = EmbeddedKafkaCluster.Start(new EmbeddedKafkaOptions { Topics = [.. Topics.All], Partitions = 6 });
-        _connectionString = await DatabaseFixture.Postgres.CreateDatabaseAsync("payment_host", CancellationToken.None);
-        _service = new PaymentServiceFactory(_connectionString, _kafka.BootstrapServers);
+        _kafka = TestKafka.Start();
+        _connectionString = await TestPostgres.CreateDatabaseAsync("payment_host");
+        _service = new ServiceFactory<Program>(_connectionString, _kafka.BootstrapServers);
         _http = _service.CreateClient();
     }
 
@@ -50,7 +50,7 @@ public sealed class PaymentServiceHostTests
 
         // On host-ok's key, after its reservation: an event payment does not consume, then the same reservation re-sent
         // under a new eventId. Same key, same partition: once the re-sent one is in the inbox, both were handled.
-        var notForPayment = For("host-ok", new InventoryRejected("insufficient stock", [new StockShortage("SKU-LOW", 5, 3)]));
+        var notForPayment = TestEnvelopes.For("host-ok", new InventoryRejected("insufficient stock", [new StockShortage("SKU-LOW", 5, 3)]), Producer);
         var resent = InventoryReserved("host-ok", 120.00m);
         foreach (var envelope in new IEventEnvelope[] { good, blocked, tooMuch, notForPayment, resent })
         {

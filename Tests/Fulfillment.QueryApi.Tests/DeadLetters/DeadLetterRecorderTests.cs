@@ -17,7 +17,7 @@ public sealed class DeadLetterRecorderTests
     private long _nextOffset;
 
     [OneTimeSetUp]
-    public async Task CreateDatabaseAsync() => _database = await DatabaseFixture.CreateQueryDatabaseAsync();
+    public async Task CreateDatabaseAsync() => _database = await QueryDatabase.CreateAsync();
 
     [Test]
     public async Task A_dead_letter_is_recorded_with_its_reasons_split_out()

@@ -28,18 +28,16 @@ public sealed class DeadLetterEndpointTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start();
-        var database = await DatabaseFixture.CreateQueryDatabaseAsync();
+        _kafka = TestKafka.Start(partitions: 3);
+        var database = await QueryDatabase.CreateAsync();
         _factory = new QueryApiFactory(database, _kafka.BootstrapServers, ApiKey);
         _admin = _factory.CreateAdminClient();
 
         _poison = Events.ForNewOrder().Created();
-        await TestKafka.ProduceAsync(
+        await KafkaTopic.ProduceAsync(
             _kafka.BootstrapServers,
             Topics.OrderDeadLetters,
-            _poison.OrderId,
-            EnvelopeSerializer.Serialize(_poison),
-            DeadLetterRecords.For(_poison, Topics.OrderEvents, ("x-binary-trace", BinaryHeader)));
+            DeadLetterRecords.Message(_poison, Topics.OrderEvents, ("x-binary-trace", BinaryHeader)));
         var listed = await Eventually.ReturnsAsync(
             () => GetJsonAsync(_admin, "/api/admin/dlq"),
             page => page.GetProperty("totalCount").GetInt32() == 1,
@@ -208,12 +206,10 @@ public sealed class DeadLetterEndpointTests
     public async Task A_dead_letter_naming_no_main_topic_is_not_replayed()
     {
         var envelope = Events.ForNewOrder().Created();
-        await TestKafka.ProduceAsync(
+        await KafkaTopic.ProduceAsync(
             _kafka.BootstrapServers,
             Topics.PaymentDeadLetters,
-            envelope.OrderId,
-            EnvelopeSerializer.Serialize(envelope),
-            DeadLetterRecords.For(envelope, originalTopic: "some.other-topic"));
+            DeadLetterRecords.Message(envelope, originalTopic: "some.other-topic"));
         var page = await Eventually.ReturnsAsync(
             () => GetJsonAsync(_admin, $"/api/admin/dlq?topic={Topics.PaymentDeadLetters}"),
             p => p.GetProperty("totalCount").GetInt32() == 1,

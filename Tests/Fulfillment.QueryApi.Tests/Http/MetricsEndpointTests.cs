@@ -16,7 +16,7 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_show_requests_runtime_database_consumption_lag_and_saga_states()
     {
         await using var kafka = TestKafka.Start();
-        await using var service = new QueryApiFactory(await DatabaseFixture.CreateQueryDatabaseAsync(), kafka.BootstrapServers, "key")
+        await using var service = new QueryApiFactory(await QueryDatabase.CreateAsync(), kafka.BootstrapServers, "key")
             .WithWebHostBuilder(host => host.UseSetting("Sagas:MetricsInterval", "00:00:00.200"));
         using var client = service.CreateClient();
         var events = Events.ForNewOrder();
@@ -25,8 +25,8 @@ public sealed class MetricsEndpointTests
             Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         }
 
-        await TestKafka.ProduceEnvelopeAsync(kafka.BootstrapServers, events.Created(0));
-        await TestKafka.ProduceEnvelopeAsync(kafka.BootstrapServers, events.Reserved(1));
+        await KafkaTopic.ProduceAsync(kafka.BootstrapServers, events.Created(0));
+        await KafkaTopic.ProduceAsync(kafka.BootstrapServers, events.Reserved(1));
         (string, string) sagaGroup = ("consumer_group", QueryApiService.SagaConsumerGroup);
 
         var metrics = await Eventually.ReturnsAsync(

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Tests.Support;
+using Fulfillment.Testing;
 using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Http;
@@ -21,8 +22,8 @@ public sealed class OrderEndpointTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start();
-        var database = await DatabaseFixture.CreateQueryDatabaseAsync();
+        _kafka = TestKafka.Start(partitions: 3);
+        var database = await QueryDatabase.CreateAsync();
         await using (var harness = await ProjectionHarness.StartAsync(database))
         {
             _delivered = Events.ForNewOrder();

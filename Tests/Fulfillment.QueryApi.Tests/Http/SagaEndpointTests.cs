@@ -21,8 +21,8 @@ public sealed class SagaEndpointTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start();
-        _factory = new QueryApiFactory(await DatabaseFixture.CreateQueryDatabaseAsync(), _kafka.BootstrapServers, "key");
+        _kafka = TestKafka.Start(partitions: 3);
+        _factory = new QueryApiFactory(await QueryDatabase.CreateAsync(), _kafka.BootstrapServers, "key");
         _client = _factory.CreateClient();
     }
 
@@ -49,7 +49,7 @@ public sealed class SagaEndpointTests
         var events = Events.ForNewOrder();
         foreach (var envelope in new IEventEnvelope[] { events.Authorized(2), events.Created(0), events.Reserved(1) })
         {
-            await TestKafka.ProduceEnvelopeAsync(_kafka.BootstrapServers, envelope);
+            await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, envelope);
         }
 
         var saga = await WaitForAsync($"/api/sagas/{events.OrderId}", s => s.GetProperty("history").GetArrayLength() == 3);

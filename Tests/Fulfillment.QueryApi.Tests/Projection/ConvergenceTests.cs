@@ -12,7 +12,7 @@ public sealed class ConvergenceTests
     private ProjectionHarness _harness = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _harness = await ProjectionHarness.StartAsync(await DatabaseFixture.CreateQueryDatabaseAsync());
+    public async Task StartAsync() => _harness = await ProjectionHarness.StartAsync(await QueryDatabase.CreateAsync());
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _harness.DisposeAsync();

@@ -75,7 +75,7 @@ public sealed class ReadModelRebuilderTests
 
     private static async Task<(string Database, ReadModelDatabase Sql)> SeededDatabaseAsync()
     {
-        var database = await DatabaseFixture.CreateQueryDatabaseAsync();
+        var database = await QueryDatabase.CreateAsync();
         var sql = new ReadModelDatabase(database);
         await sql.InsertStrayOrderAsync("order-1");
         await sql.ScalarAsync(

@@ -22,8 +22,8 @@ public sealed class ReadModelThroughKafkaTests
     [SetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start();
-        _database = await DatabaseFixture.CreateQueryDatabaseAsync();
+        _kafka = TestKafka.Start(partitions: 3);
+        _database = await QueryDatabase.CreateAsync();
         _sql = new ReadModelDatabase(_database);
     }
 
@@ -45,7 +45,7 @@ public sealed class ReadModelThroughKafkaTests
         ];
         foreach (var envelope in arrival)
         {
-            await TestKafka.ProduceEnvelopeAsync(_kafka.BootstrapServers, envelope);
+            await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, envelope);
         }
 
         var order = await WaitForOrderAsync(client, events.OrderId, o => o.GetProperty("timeline").GetArrayLength() == 7);
@@ -64,7 +64,7 @@ public sealed class ReadModelThroughKafkaTests
         var events = Events.ForNewOrder();
         foreach (var envelope in new IEventEnvelope[] { events.Created(0), events.Reserved(1), events.Authorized(2) })
         {
-            await TestKafka.ProduceEnvelopeAsync(_kafka.BootstrapServers, envelope);
+            await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, envelope);
         }
 
         await using (var first = new QueryApiFactory(_database, _kafka.BootstrapServers, "key"))

@@ -2,6 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using Fulfillment.Messages;
 using Fulfillment.Messaging.Kafka;
+using Fulfillment.Testing;
 
 namespace Fulfillment.QueryApi.Tests.Support;
 
@@ -11,15 +12,14 @@ public static class DeadLetterRecords
     public static readonly DateTimeOffset FailedAt = new(2026, 11, 22, 11, 30, 0, TimeSpan.Zero);
 
     /// <summary>The contract headers of <paramref name="envelope"/>, plus <paramref name="extra"/>, then the dead-letter headers.</summary>
-    public static Headers For(IEventEnvelope envelope, string originalTopic, params (string Key, byte[] Value)[] extra)
+    public static Headers For(IEventEnvelope envelope, string originalTopic, params (string Key, byte[] Value)[] extra) =>
+        Message(envelope, originalTopic, extra).Headers;
+
+    /// <summary>The whole record: the envelope keyed by its order, with <see cref="For"/>'s headers.</summary>
+    public static Message<string, byte[]> Message(IEventEnvelope envelope, string originalTopic, params (string Key, byte[] Value)[] extra)
     {
-        var headers = new Headers
-        {
-            { RecordHeaders.EventId, Utf8(envelope.EventId.ToString()) },
-            { RecordHeaders.EventType, Utf8(envelope.EventType) },
-            { RecordHeaders.CorrelationId, Utf8(envelope.CorrelationId) },
-            { RecordHeaders.ContentType, Utf8(RecordHeaders.JsonContentType) },
-        };
+        var message = KafkaTopic.ToMessage(envelope);
+        var headers = message.Headers;
         foreach (var (key, value) in extra)
         {
             headers.Add(key, value);
@@ -33,7 +33,7 @@ public static class DeadLetterRecords
         headers.Add(RecordHeaders.ConsumerGroup, Utf8("inventory-service"));
         headers.Add(RecordHeaders.ExceptionType, Utf8("System.InvalidOperationException"));
         headers.Add(RecordHeaders.FailedAt, Utf8(FailedAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
-        return headers;
+        return message;
     }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 
 namespace Fulfillment.QueryApi.Tests.Support;
 
@@ -14,7 +15,7 @@ public sealed class Events(string orderId)
     public static Events ForNewOrder() => new(Guid.NewGuid().ToString());
 
     public EventEnvelope<OrderCreated> Created(int minutes = 0) =>
-        Envelope(EventTypes.OrderCreated, "order-service", minutes, new OrderCreated(
+        Envelope("order-service", minutes, new OrderCreated(
             "customer-7",
             [new OrderLine("SKU-APPLE", 2, 1.25m), new OrderLine("SKU-PEAR", 1, 3.10m)],
             5.60m,
@@ -22,46 +23,36 @@ public sealed class Events(string orderId)
             Address));
 
     public EventEnvelope<InventoryReserved> Reserved(int minutes = 1) =>
-        Envelope(EventTypes.InventoryReserved, "inventory-service", minutes, new InventoryReserved(
+        Envelope("inventory-service", minutes, new InventoryReserved(
             "res-1", "WH-BERLIN", [new StockLine("SKU-APPLE", 2), new StockLine("SKU-PEAR", 1)], "customer-7", 5.60m, "EUR", Address));
 
     public EventEnvelope<InventoryRejected> Rejected(int minutes = 1) =>
-        Envelope(EventTypes.InventoryRejected, "inventory-service", minutes, new InventoryRejected(
+        Envelope("inventory-service", minutes, new InventoryRejected(
             "insufficient stock", [new StockShortage("SKU-PEAR", 1, 0)]));
 
     public EventEnvelope<InventoryReleased> Released(int minutes = 3) =>
-        Envelope(EventTypes.InventoryReleased, "inventory-service", minutes, new InventoryReleased(
+        Envelope("inventory-service", minutes, new InventoryReleased(
             "res-1", [new StockLine("SKU-APPLE", 2), new StockLine("SKU-PEAR", 1)], "payment failed"));
 
     public EventEnvelope<PaymentAuthorized> Authorized(int minutes = 2) =>
-        Envelope(EventTypes.PaymentAuthorized, "payment-service", minutes, new PaymentAuthorized(
+        Envelope("payment-service", minutes, new PaymentAuthorized(
             "pay-1", 5.60m, "EUR", "AUTH-42", Address));
 
     public EventEnvelope<PaymentFailed> Failed(int minutes = 2) =>
-        Envelope(EventTypes.PaymentFailed, "payment-service", minutes, new PaymentFailed("pay-1", 5.60m, "EUR", "card declined"));
+        Envelope("payment-service", minutes, new PaymentFailed("pay-1", 5.60m, "EUR", "card declined"));
 
     public EventEnvelope<DeliveryAssigned> Assigned(int minutes = 3) =>
-        Envelope(EventTypes.DeliveryAssigned, "delivery-service", minutes, new DeliveryAssigned(
+        Envelope("delivery-service", minutes, new DeliveryAssigned(
             "del-1", "driver-9", new GeoPoint(52.50, 13.40), Address, 4.2, T0.AddMinutes(30)));
 
     public EventEnvelope<EtaUpdated> Eta(int sequence, int arrivalMinutes, int minutes = 4) =>
-        Envelope(EventTypes.EtaUpdated, "delivery-service", minutes, new EtaUpdated(
+        Envelope("delivery-service", minutes, new EtaUpdated(
             "del-1", "driver-9", sequence, new GeoPoint(52.50 + (sequence / 1000.0), 13.40), 4.2 - sequence, T0.AddMinutes(arrivalMinutes)));
 
     public EventEnvelope<DeliveryCompleted> Completed(int minutes = 20) =>
-        Envelope(EventTypes.DeliveryCompleted, "delivery-service", minutes, new DeliveryCompleted("del-1", "driver-9", T0.AddMinutes(minutes)));
+        Envelope("delivery-service", minutes, new DeliveryCompleted("del-1", "driver-9", T0.AddMinutes(minutes)));
 
-    private EventEnvelope<TPayload> Envelope<TPayload>(string eventType, string producer, int minutes, TPayload payload)
+    private EventEnvelope<TPayload> Envelope<TPayload>(string producer, int minutes, TPayload payload)
         where TPayload : class =>
-        new(
-            Guid.NewGuid(),
-            eventType,
-            1,
-            T0.AddMinutes(minutes),
-            T0.AddMinutes(minutes).AddMilliseconds(5),
-            OrderId,
-            "corr-" + OrderId,
-            null,
-            producer,
-            payload);
+        TestEnvelopes.For(OrderId, payload, producer, T0.AddMinutes(minutes), "corr-" + OrderId);
 }

@@ -1,22 +1,12 @@
-using Npgsql;
+using Fulfillment.Testing;
 
 namespace Fulfillment.QueryApi.Tests.Support;
 
 /// <summary>Direct SQL on a query database, for what the API does not show (inbox rows, rebuild bookkeeping).</summary>
 public sealed class ReadModelDatabase(string connectionString)
 {
-    public async Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql, params (string Name, object Value)[] parameters) =>
+        Sql.CountAsync(connectionString, sql, parameters);
 
     public Task<long> InboxRowsAsync(string consumerGroup) =>
         ScalarAsync("SELECT count(*) FROM inbox_messages WHERE consumer_group = @group", ("group", consumerGroup));

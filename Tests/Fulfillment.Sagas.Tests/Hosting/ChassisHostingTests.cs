@@ -5,6 +5,7 @@ using Fulfillment.Sagas.Monitoring;
 using Fulfillment.Sagas.Queries;
 using Fulfillment.Sagas.Tests.Support;
 using Fulfillment.ServiceDefaults.Hosting;
+using Fulfillment.Testing;
 using MassTransit.Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class ChassisHostingTests
     [SetUp]
     public async Task BuildAsync()
     {
-        _connectionString = await TestDatabase.CreateEmptyAsync("sagas_hosting");
+        _connectionString = await TestPostgres.CreateDatabaseAsync("sagas_hosting");
         _builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         _builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

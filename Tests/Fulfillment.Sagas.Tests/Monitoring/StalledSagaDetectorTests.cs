@@ -5,39 +5,14 @@ using Fulfillment.Sagas.Tests.Support;
 using Fulfillment.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using NUnit.Framework;
 
 namespace Fulfillment.Sagas.Tests.Monitoring;
 
 [TestFixture]
-public sealed class StalledSagaDetectorTests
+public sealed class StalledSagaDetectorTests : SagaDatabaseTest
 {
-    private static readonly DateTimeOffset ClockStart = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan StalledAfter = TimeSpan.FromMinutes(5);
-
-    private string _connectionString = null!;
-    private NpgsqlDataSource _dataSource = null!;
-    private ManualClock _clock = null!;
-    private SagaMediatorHost _host = null!;
-    private OrderSagaQueries _queries = null!;
-
-    [SetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        _connectionString = await TestDatabase.CreateMigratedAsync("sagas_stalled");
-        _dataSource = NpgsqlDataSource.Create(_connectionString);
-        _clock = new ManualClock(ClockStart);
-        _host = SagaMediatorHost.Start(_connectionString, _clock);
-        _queries = new OrderSagaQueries(_dataSource);
-    }
-
-    [TearDown]
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _dataSource.DisposeAsync();
-    }
 
     [Test]
     public async Task Only_orders_waiting_on_a_service_for_longer_than_the_limit_are_flagged()
@@ -49,13 +24,13 @@ public sealed class StalledSagaDetectorTests
         var rejected = await OrderAtAsync(o => [o.Created(), o.Rejected()]);
         var assigned = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.Authorized(), o.Assigned()]);
         var delivered = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.Authorized(), o.Assigned(), o.Completed()]);
-        _clock.Advance(StalledAfter + TimeSpan.FromSeconds(1));
+        Clock.Advance(StalledAfter + TimeSpan.FromSeconds(1));
         var recent = await OrderAtAsync(o => [o.Created()]);
 
         var flagged = await Detector().ScanAsync(CancellationToken.None);
 
         Assert.That(flagged, Is.EquivalentTo(new[] { created, authorized, notReleased }));
-        var stalled = await _queries.ListStalledAsync(100, CancellationToken.None);
+        var stalled = await Queries.ListStalledAsync(100, CancellationToken.None);
         Assert.That(stalled.Select(s => s.OrderId), Is.EquivalentTo(new[] { created, authorized, notReleased }));
         foreach (var orderId in new[] { released, rejected, assigned, delivered, recent })
         {
@@ -68,7 +43,7 @@ public sealed class StalledSagaDetectorTests
     {
         var orderId = await OrderAtAsync(o => [o.Created(), o.Reserved()]);
         var before = await FindAsync(orderId);
-        _clock.Advance(StalledAfter + TimeSpan.FromMinutes(1));
+        Clock.Advance(StalledAfter + TimeSpan.FromMinutes(1));
 
         await Detector().ScanAsync(CancellationToken.None);
 
@@ -76,13 +51,13 @@ public sealed class StalledSagaDetectorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.Stalled, Is.True);
-            Assert.That(after.StalledAt, Is.EqualTo(_clock.GetUtcNow()));
+            Assert.That(after.StalledAt, Is.EqualTo(Clock.GetUtcNow()));
             Assert.That(after.State, Is.EqualTo(OrderSagaStatus.InventoryReserved));
             Assert.That(after.Version, Is.EqualTo(before.Version + 1));
             Assert.That(after.History, Has.Count.EqualTo(before.History.Count + 1));
             Assert.That(after.History[^1], Is.EqualTo(new SagaTransition(
                 OrderSagaStatus.InventoryReserved, OrderSagaStatus.InventoryReserved, SagaTransition.StalledEventType,
-                null, _clock.GetUtcNow(), null, SagaTransitionNotes.Stalled)));
+                null, Clock.GetUtcNow(), null, SagaTransitionNotes.Stalled)));
         }
     }
 
@@ -90,11 +65,11 @@ public sealed class StalledSagaDetectorTests
     public async Task A_stalled_order_is_flagged_once()
     {
         var orderId = await OrderAtAsync(o => [o.Created()]);
-        _clock.Advance(StalledAfter * 2);
+        Clock.Advance(StalledAfter * 2);
         var detector = Detector();
 
         var first = await detector.ScanAsync(CancellationToken.None);
-        _clock.Advance(StalledAfter * 2);
+        Clock.Advance(StalledAfter * 2);
         var second = await detector.ScanAsync(CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
@@ -109,15 +84,15 @@ public sealed class StalledSagaDetectorTests
     public async Task The_next_transition_clears_the_flag_and_a_late_event_does_not()
     {
         var order = OrderEvents.ForNewOrder();
-        await _host.HandleAsync(order.Reserved());
-        _clock.Advance(StalledAfter * 2);
+        await SagaHost.HandleAsync(order.Reserved());
+        Clock.Advance(StalledAfter * 2);
         await Detector().ScanAsync(CancellationToken.None);
         Assert.That((await FindAsync(order.OrderId)).Stalled, Is.True);
 
-        await _host.HandleAsync(order.Created());
+        await SagaHost.HandleAsync(order.Created());
         Assert.That((await FindAsync(order.OrderId)).Stalled, Is.True, "a late event is no progress");
 
-        await _host.HandleAsync(order.Authorized());
+        await SagaHost.HandleAsync(order.Authorized());
         var view = await FindAsync(order.OrderId);
         using (Assert.EnterMultipleScope())
         {
@@ -134,10 +109,10 @@ public sealed class StalledSagaDetectorTests
     public async Task A_saga_being_changed_is_skipped_rather_than_waited_for_or_flagged()
     {
         var order = OrderEvents.ForNewOrder();
-        await _host.HandleAsync(order.Created());
-        _clock.Advance(StalledAfter * 2);
+        await SagaHost.HandleAsync(order.Created());
+        Clock.Advance(StalledAfter * 2);
 
-        await using (var unit = await _host.BeginAsync())
+        await using (var unit = await SagaHost.BeginAsync())
         {
             await unit.SendAsync(order.Reserved());
             // The detector skips the row the saga transaction holds, rather than waiting for it.
@@ -159,7 +134,7 @@ public sealed class StalledSagaDetectorTests
     public async Task The_hosted_detector_scans_at_start_and_then_at_every_interval()
     {
         var early = await OrderAtAsync(o => [o.Created()]);
-        _clock.Advance(StalledAfter * 2);
+        Clock.Advance(StalledAfter * 2);
         using var detector = Detector(scanInterval: TimeSpan.FromMilliseconds(100));
         await detector.StartAsync(CancellationToken.None);
         try
@@ -167,7 +142,7 @@ public sealed class StalledSagaDetectorTests
             await Eventually.ReturnsAsync(() => FindAsync(early), view => view.Stalled, "the order stalled before start is flagged");
 
             var later = await OrderAtAsync(o => [o.Created(), o.Reserved()]);
-            _clock.Advance(StalledAfter * 2);
+            Clock.Advance(StalledAfter * 2);
             await Eventually.ReturnsAsync(() => FindAsync(later), view => view.Stalled, "the order stalled after start is flagged");
         }
         finally
@@ -178,18 +153,18 @@ public sealed class StalledSagaDetectorTests
 
     private StalledSagaDetector Detector(TimeSpan? scanInterval = null) =>
         new(
-            _dataSource,
+            DataSource,
             Options.Create(new StalledSagaOptions { StalledAfter = StalledAfter, ScanInterval = scanInterval ?? TimeSpan.FromSeconds(30) }),
-            _clock,
+            Clock,
             NullLogger<StalledSagaDetector>.Instance);
 
     private async Task<string> OrderAtAsync(Func<OrderEvents, IEventEnvelope[]> events)
     {
         var order = OrderEvents.ForNewOrder();
-        await _host.HandleAsync(events(order));
+        await SagaHost.HandleAsync(events(order));
         return order.OrderId;
     }
 
     private async Task<OrderSagaView> FindAsync(string orderId) =>
-        await _queries.FindAsync(orderId, CancellationToken.None) ?? throw new InvalidOperationException($"No saga for {orderId}.");
+        await Queries.FindAsync(orderId, CancellationToken.None) ?? throw new InvalidOperationException($"No saga for {orderId}.");
 }

@@ -1,53 +1,25 @@
 using Fulfillment.Messages;
-using Fulfillment.Sagas.Queries;
 using Fulfillment.Sagas.Tests.Support;
-using Fulfillment.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using NUnit.Framework;
 
 namespace Fulfillment.Sagas.Tests.Persistence;
 
 /// <summary>The PostgreSQL saga repository on a real database, driven through MassTransit's mediator as the chassis does.</summary>
 [TestFixture]
-public sealed class PostgresSagaRepositoryTests
+public sealed class PostgresSagaRepositoryTests : SagaDatabaseTest
 {
-    private static readonly DateTimeOffset ClockStart = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
-
-    private string _connectionString = null!;
-    private NpgsqlDataSource _dataSource = null!;
-    private ManualClock _clock = null!;
-    private SagaMediatorHost _host = null!;
-    private OrderSagaQueries _queries = null!;
-
-    [SetUp]
-    public async Task CreateDatabaseAsync()
-    {
-        _connectionString = await TestDatabase.CreateMigratedAsync("sagas_repo");
-        _dataSource = NpgsqlDataSource.Create(_connectionString);
-        _clock = new ManualClock(ClockStart);
-        _host = SagaMediatorHost.Start(_connectionString, _clock);
-        _queries = new OrderSagaQueries(_dataSource);
-    }
-
-    [TearDown]
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _dataSource.DisposeAsync();
-    }
-
     [Test]
     public async Task The_first_event_inserts_the_saga_at_version_1()
     {
         var order = OrderEvents.ForNewOrder();
         var created = order.Created();
 
-        await _host.HandleAsync(created);
+        await SagaHost.HandleAsync(created);
 
-        var view = await _queries.FindAsync(order.OrderId, CancellationToken.None);
+        var view = await Queries.FindAsync(order.OrderId, CancellationToken.None);
         Assert.That(view, Is.Not.Null);
         using (Assert.EnterMultipleScope())
         {
@@ -68,16 +40,16 @@ public sealed class PostgresSagaRepositoryTests
     public async Task Each_later_event_updates_the_row_and_bumps_the_version()
     {
         var order = OrderEvents.ForNewOrder();
-        await _host.HandleAsync(order.Created());
-        _clock.Advance(TimeSpan.FromSeconds(5));
-        await _host.HandleAsync(order.Reserved());
-        _clock.Advance(TimeSpan.FromSeconds(5));
+        await SagaHost.HandleAsync(order.Created());
+        Clock.Advance(TimeSpan.FromSeconds(5));
+        await SagaHost.HandleAsync(order.Reserved());
+        Clock.Advance(TimeSpan.FromSeconds(5));
         var failed = order.PaymentFailed("insufficient funds");
-        await _host.HandleAsync(failed);
+        await SagaHost.HandleAsync(failed);
         var released = order.Released();
-        await _host.HandleAsync(released);
+        await SagaHost.HandleAsync(released);
 
-        var view = await _queries.FindAsync(order.OrderId, CancellationToken.None);
+        var view = await Queries.FindAsync(order.OrderId, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(view!.State, Is.EqualTo(OrderSagaStatus.PaymentFailed));
@@ -101,12 +73,12 @@ public sealed class PostgresSagaRepositoryTests
     public async Task Every_field_survives_the_round_trip_through_the_table()
     {
         var order = OrderEvents.ForNewOrder();
-        await _host.HandleAsync(order.Created(), order.Reserved(), order.Authorized(), order.Assigned());
-        await _host.HandleAsync(order.Eta(4));
-        await _host.HandleAsync(order.Completed());
+        await SagaHost.HandleAsync(order.Created(), order.Reserved(), order.Authorized(), order.Assigned());
+        await SagaHost.HandleAsync(order.Eta(4));
+        await SagaHost.HandleAsync(order.Completed());
 
         OrderState? loaded;
-        await using (var scope = _host.Services.CreateAsyncScope())
+        await using (var scope = SagaHost.Services.CreateAsyncScope())
         {
             var repository = scope.ServiceProvider.GetRequiredService<ILoadSagaRepository<OrderState>>();
             loaded = await repository.Load(OrderSagaId.From(order.OrderId));
@@ -138,14 +110,14 @@ public sealed class PostgresSagaRepositoryTests
     {
         var order = OrderEvents.ForNewOrder();
         var created = order.Created();
-        await _host.HandleAsync(created);
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        await SagaHost.HandleAsync(created);
+        Clock.Advance(TimeSpan.FromMinutes(1));
 
-        await _host.HandleAsync(created);
-        await _host.HandleAsync(order.Eta(0));
-        await _host.HandleAsync(created);
+        await SagaHost.HandleAsync(created);
+        await SagaHost.HandleAsync(order.Eta(0));
+        await SagaHost.HandleAsync(created);
 
-        var view = await _queries.FindAsync(order.OrderId, CancellationToken.None);
+        var view = await Queries.FindAsync(order.OrderId, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             // The ETA update moved the state once (version 2); the duplicates wrote nothing.
@@ -159,9 +131,9 @@ public sealed class PostgresSagaRepositoryTests
     {
         var order = OrderEvents.ForNewOrder();
 
-        await _host.HandleAsync(order.Authorized(), order.Created(), order.Reserved());
+        await SagaHost.HandleAsync(order.Authorized(), order.Created(), order.Reserved());
 
-        var view = await _queries.FindAsync(order.OrderId, CancellationToken.None);
+        var view = await Queries.FindAsync(order.OrderId, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(view!.State, Is.EqualTo(OrderSagaStatus.PaymentAuthorized));
@@ -176,7 +148,7 @@ public sealed class PostgresSagaRepositoryTests
         var order = OrderEvents.ForNewOrder();
         var created = order.Created();
 
-        await using (var unit = await _host.BeginAsync())
+        await using (var unit = await SagaHost.BeginAsync())
         {
             await ClaimInboxAsync(unit.Db, created.EventId);
             await unit.SendAsync(created);
@@ -185,12 +157,12 @@ public sealed class PostgresSagaRepositoryTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await _queries.FindAsync(order.OrderId, CancellationToken.None), Is.Null);
+            Assert.That(await Queries.FindAsync(order.OrderId, CancellationToken.None), Is.Null);
             Assert.That(await InboxRowsAsync(created.EventId), Is.Zero);
         }
 
         // The same work committed: both are there, written by one transaction.
-        await using (var unit = await _host.BeginAsync())
+        await using (var unit = await SagaHost.BeginAsync())
         {
             await ClaimInboxAsync(unit.Db, created.EventId);
             await unit.SendAsync(created);
@@ -199,7 +171,7 @@ public sealed class PostgresSagaRepositoryTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await _queries.FindAsync(order.OrderId, CancellationToken.None), Is.Not.Null);
+            Assert.That(await Queries.FindAsync(order.OrderId, CancellationToken.None), Is.Not.Null);
             Assert.That(await InboxRowsAsync(created.EventId), Is.EqualTo(1));
         }
     }
@@ -209,12 +181,12 @@ public sealed class PostgresSagaRepositoryTests
     {
         var order = OrderEvents.ForNewOrder();
 
-        await using var unit = await _host.BeginAsync();
+        await using var unit = await SagaHost.BeginAsync();
         await unit.SendAsync(order.Created());
 
-        Assert.That(await _queries.FindAsync(order.OrderId, CancellationToken.None), Is.Null);
+        Assert.That(await Queries.FindAsync(order.OrderId, CancellationToken.None), Is.Null);
         await unit.CommitAsync();
-        Assert.That(await _queries.FindAsync(order.OrderId, CancellationToken.None), Is.Not.Null);
+        Assert.That(await Queries.FindAsync(order.OrderId, CancellationToken.None), Is.Not.Null);
     }
 
     [Test]
@@ -222,10 +194,10 @@ public sealed class PostgresSagaRepositoryTests
     {
         var order = OrderEvents.ForNewOrder();
 
-        await _host.SendWithoutTransactionAsync(order.Created());
-        await _host.SendWithoutTransactionAsync(order.Reserved());
+        await SagaHost.SendWithoutTransactionAsync(order.Created());
+        await SagaHost.SendWithoutTransactionAsync(order.Reserved());
 
-        var view = await _queries.FindAsync(order.OrderId, CancellationToken.None);
+        var view = await Queries.FindAsync(order.OrderId, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(view!.State, Is.EqualTo(OrderSagaStatus.InventoryReserved));
@@ -237,23 +209,23 @@ public sealed class PostgresSagaRepositoryTests
     public async Task An_update_that_lost_to_a_concurrent_transaction_throws_and_succeeds_when_handled_again()
     {
         var order = OrderEvents.ForNewOrder();
-        await _host.HandleAsync(order.Created());
+        await SagaHost.HandleAsync(order.Created());
         var authorized = order.Authorized();
 
-        await using var first = await _host.BeginAsync();
+        await using var first = await SagaHost.BeginAsync();
         await first.SendAsync(order.Reserved());
-        await using var second = await _host.BeginAsync();
+        await using var second = await SagaHost.BeginAsync();
         // Reads version 1, then waits on the row lock of the first transaction.
         var losing = second.SendAsync(authorized);
-        await SagaRows.WaitForLockWaitAsync(_connectionString);
+        await SagaRows.WaitForLockWaitAsync(ConnectionString);
         await first.CommitAsync();
 
         Assert.That(async () => await losing, Throws.InstanceOf<ConcurrencyException>());
         await second.RollbackAsync();
 
         // What the chassis does next: the record again, in a new scope and transaction.
-        await _host.HandleAsync(authorized);
-        var view = await _queries.FindAsync(order.OrderId, CancellationToken.None);
+        await SagaHost.HandleAsync(authorized);
+        var view = await Queries.FindAsync(order.OrderId, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(view!.State, Is.EqualTo(OrderSagaStatus.PaymentAuthorized));
@@ -271,19 +243,19 @@ public sealed class PostgresSagaRepositoryTests
         var order = OrderEvents.ForNewOrder();
         var reserved = order.Reserved();
 
-        await using var first = await _host.BeginAsync();
+        await using var first = await SagaHost.BeginAsync();
         await first.SendAsync(order.Created());
-        await using var second = await _host.BeginAsync();
+        await using var second = await SagaHost.BeginAsync();
         // Finds no committed saga, creates one, and waits on the primary key held by the first transaction.
         var losing = second.SendAsync(reserved);
-        await SagaRows.WaitForLockWaitAsync(_connectionString);
+        await SagaRows.WaitForLockWaitAsync(ConnectionString);
         await first.CommitAsync();
 
         Assert.That(async () => await losing, Throws.InstanceOf<ConcurrencyException>());
         await second.RollbackAsync();
 
-        await _host.HandleAsync(reserved);
-        var view = await _queries.FindAsync(order.OrderId, CancellationToken.None);
+        await SagaHost.HandleAsync(reserved);
+        var view = await Queries.FindAsync(order.OrderId, CancellationToken.None);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(view!.State, Is.EqualTo(OrderSagaStatus.InventoryReserved));
@@ -295,12 +267,12 @@ public sealed class PostgresSagaRepositoryTests
     [Test]
     public async Task An_unknown_order_has_no_saga()
     {
-        Assert.That(await _queries.FindAsync("no-such-order", CancellationToken.None), Is.Null);
+        Assert.That(await Queries.FindAsync("no-such-order", CancellationToken.None), Is.Null);
     }
 
     private static Task<int> ClaimInboxAsync(DbContext db, Guid eventId) =>
         db.Database.ExecuteSqlAsync($"INSERT INTO inbox_messages (consumer_group, event_id) VALUES ('query-api', {eventId})");
 
     private Task<long> InboxRowsAsync(Guid eventId) =>
-        SagaRows.CountAsync(_connectionString, "SELECT count(*) FROM inbox_messages WHERE event_id = @id", ("id", eventId));
+        SagaRows.CountAsync(ConnectionString, "SELECT count(*) FROM inbox_messages WHERE event_id = @id", ("id", eventId));
 }

@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.Testing;
 
 namespace Fulfillment.Sagas.Tests.Support;
 
@@ -13,38 +14,38 @@ public sealed class OrderEvents(string orderId)
     public static OrderEvents ForNewOrder() => new(Guid.NewGuid().ToString());
 
     public EventEnvelope<OrderCreated> Created() =>
-        Envelope(EventTypes.OrderCreated, 0, "order-service",
+        Envelope(0, "order-service",
             new OrderCreated("customer-1", [new OrderLine("SKU-1", 2, 9.95m)], 19.90m, "EUR", Address));
 
     public EventEnvelope<InventoryReserved> Reserved() =>
-        Envelope(EventTypes.InventoryReserved, 1, "inventory-service",
+        Envelope(1, "inventory-service",
             new InventoryReserved("res-1", "WH-1", [new StockLine("SKU-1", 2)], "customer-1", 19.90m, "EUR", Address));
 
     public EventEnvelope<InventoryRejected> Rejected(string reason = "out of stock") =>
-        Envelope(EventTypes.InventoryRejected, 1, "inventory-service",
+        Envelope(1, "inventory-service",
             new InventoryRejected(reason, [new StockShortage("SKU-1", 2, 0)]));
 
     public EventEnvelope<InventoryReleased> Released() =>
-        Envelope(EventTypes.InventoryReleased, 3, "inventory-service",
+        Envelope(3, "inventory-service",
             new InventoryReleased("res-1", [new StockLine("SKU-1", 2)], "payment failed"));
 
     public EventEnvelope<PaymentAuthorized> Authorized() =>
-        Envelope(EventTypes.PaymentAuthorized, 2, "payment-service",
+        Envelope(2, "payment-service",
             new PaymentAuthorized("pay-1", 19.90m, "EUR", "AUTH-1", Address));
 
     public EventEnvelope<PaymentFailed> PaymentFailed(string reason = "card declined") =>
-        Envelope(EventTypes.PaymentFailed, 2, "payment-service", new PaymentFailed("pay-1", 19.90m, "EUR", reason));
+        Envelope(2, "payment-service", new PaymentFailed("pay-1", 19.90m, "EUR", reason));
 
     public EventEnvelope<DeliveryAssigned> Assigned() =>
-        Envelope(EventTypes.DeliveryAssigned, 3, "delivery-service",
+        Envelope(3, "delivery-service",
             new DeliveryAssigned("del-1", "driver-1", new GeoPoint(52.30, 4.80), Address, 8.5, Start.AddMinutes(40)));
 
     public EventEnvelope<EtaUpdated> Eta(int sequence) =>
-        Envelope(EventTypes.EtaUpdated, 3 + sequence, "delivery-service",
+        Envelope(3 + sequence, "delivery-service",
             new EtaUpdated("del-1", "driver-1", sequence, new GeoPoint(52.33, 4.85), 8.5 - sequence, Start.AddMinutes(40 + sequence)));
 
     public EventEnvelope<DeliveryCompleted> Completed() =>
-        Envelope(EventTypes.DeliveryCompleted, 60, "delivery-service",
+        Envelope(60, "delivery-service",
             new DeliveryCompleted("del-1", "driver-1", Start.AddMinutes(60)));
 
     /// <summary>The ETA the delivery.assigned event announces.</summary>
@@ -55,7 +56,7 @@ public sealed class OrderEvents(string orderId)
     /// <summary>When the event of a given step happened: each step a minute after the previous one.</summary>
     public static DateTimeOffset OccurredAt(int step) => Start.AddMinutes(step);
 
-    private EventEnvelope<T> Envelope<T>(string type, int step, string producer, T payload)
+    private EventEnvelope<T> Envelope<T>(int step, string producer, T payload)
         where T : class =>
-        new(Guid.NewGuid(), type, 1, OccurredAt(step), OccurredAt(step), OrderId, OrderId, null, producer, payload);
+        TestEnvelopes.For(OrderId, payload, producer, OccurredAt(step), correlationId: OrderId);
 }

@@ -2,13 +2,13 @@ using NUnit.Framework;
 
 namespace Fulfillment.Deployment.Tests.Yaml;
 
-/// <summary>The reader the other tests stand on: it must read what compose and kubectl read, or refuse loudly.</summary>
-public sealed class MiniYamlTests
+/// <summary>The loader the other tests stand on: it must read what compose and kubectl read, or refuse loudly.</summary>
+public sealed class YamlLoaderTests
 {
     [Test]
     public void Reads_nested_mappings_sequences_of_mappings_and_compact_sequences()
     {
-        var root = MiniYaml.Load("""
+        var root = YamlLoader.Load("""
             ---
             spec:   # a comment
               containers:
@@ -35,7 +35,7 @@ public sealed class MiniYamlTests
     [Test]
     public void Reads_block_scalars_with_their_chomping()
     {
-        var root = MiniYaml.Load("""
+        var root = YamlLoader.Load("""
             literal: |
               set -eu
                 indented
@@ -59,7 +59,7 @@ public sealed class MiniYamlTests
     [Test]
     public void Resolves_anchors_aliases_and_merge_keys_with_written_keys_winning()
     {
-        var root = MiniYaml.Load("""
+        var root = YamlLoader.Load("""
             x-common: &common
               A: "1"
               B: "2"
@@ -83,7 +83,7 @@ public sealed class MiniYamlTests
     [Test]
     public void Reads_flow_sequences_values_with_colons_and_several_documents()
     {
-        var documents = MiniYaml.LoadAll("""
+        var documents = YamlLoader.LoadAll("""
             ---
             test: ["CMD", "curl", "http://127.0.0.1:8080/health/ready"]
             url: http://host:1 # trailing comment
@@ -108,12 +108,33 @@ public sealed class MiniYamlTests
     }
 
     [TestCase("a: 1\na: 2\n", TestName = "Refuses a duplicate key")]
-    [TestCase("a: !!str 1\n", TestName = "Refuses a tag")]
-    [TestCase("a: [1,\n  2]\n", TestName = "Refuses a flow sequence spanning lines")]
-    [TestCase("a: {b: 1}\n", TestName = "Refuses a flow mapping with content")]
     [TestCase("a: *nowhere\n", TestName = "Refuses an unknown alias")]
     [TestCase("a:\n  b: 1\n   c: 2\n", TestName = "Refuses inconsistent indentation")]
     [TestCase("a: \"open\n", TestName = "Refuses an unterminated quote")]
     public void Refuses_what_it_cannot_read_faithfully(string text) =>
-        Assert.That(() => MiniYaml.LoadAll(text), Throws.InstanceOf<FormatException>());
+        Assert.That(() => YamlLoader.LoadAll(text), Throws.InstanceOf<FormatException>());
+
+    [Test]
+    public void Reads_tags_flow_collections_over_several_lines_and_nulls()
+    {
+        var root = YamlLoader.Load("""
+            tagged: !!str 1
+            flow: [1,
+              2]
+            map: {b: 1}
+            nothing:
+            tilde: ~
+            quoted: "null"
+            """).AsMapping();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(root["tagged"].Text, Is.EqualTo("1"));
+            Assert.That(root["flow"].AsSequence().Items.Select(i => i.Text), Is.EqualTo(new[] { "1", "2" }));
+            Assert.That(root["map"]["b"].Text, Is.EqualTo("1"));
+            Assert.That(root["nothing"].Text, Is.Null);
+            Assert.That(root["tilde"].Text, Is.Null);
+            Assert.That(root["quoted"].Text, Is.EqualTo("null"));
+        }
+    }
 }
