@@ -14,6 +14,6 @@ internal static partial class SagaLog
     [LoggerMessage(7003, LogLevel.Warning, "The stalled-saga scan failed; retrying at the next interval")]
     public static partial void ScanFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(2004, LogLevel.Warning, "Counting the sagas per state failed; retrying at the next interval")]
+    [LoggerMessage(7004, LogLevel.Warning, "Counting the sagas per state failed; retrying at the next interval")]
     public static partial void StateCountFailed(ILogger logger, Exception exception);
 }
