@@ -1,6 +1,6 @@
 namespace Fulfillment.Messages;
 
-/// <summary>The JSON value of every record on a <c>raw.*</c> topic (DESIGN.md §5).</summary>
+/// <summary>The JSON value of every record on a <c>raw.*</c> topic (docs/event-contracts.md).</summary>
 /// <remarks>
 /// Consumers receive the whole envelope, not just the payload, so that correlation, causation and ordering data is
 /// always at hand and the saga can correlate on <see cref="OrderId"/>.

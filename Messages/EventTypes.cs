@@ -1,6 +1,6 @@
 namespace Fulfillment.Messages;
 
-/// <summary>The <c>eventType</c> strings of the contract (DESIGN.md §5).</summary>
+/// <summary>The <c>eventType</c> strings of the contract (docs/event-contracts.md).</summary>
 public static class EventTypes
 {
     public const string OrderCreated = "order.created";

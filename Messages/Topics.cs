@@ -1,6 +1,6 @@
 namespace Fulfillment.Messages;
 
-/// <summary>Topic names (DESIGN.md §4). Every lifecycle record is keyed by its orderId.</summary>
+/// <summary>Topic names (docs/topics.md). Every lifecycle record is keyed by its orderId.</summary>
 public static class Topics
 {
     public const string OrderEvents = "raw.order-events";

@@ -1,7 +1,7 @@
 namespace Fulfillment.Sagas;
 
 /// <summary>
-/// The saga's states, named as in the contract (DESIGN.md §1), and the total order that makes the saga converge.
+/// The saga's states, named as in the contract (docs/architecture.md, "Order lifecycle"), and the total order that makes the saga converge.
 /// </summary>
 /// <remarks>
 /// Events for one order reach the saga in any order (four topics, four lags), so the state is not "the last event's

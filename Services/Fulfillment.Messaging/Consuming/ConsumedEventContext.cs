@@ -9,6 +9,4 @@ namespace Fulfillment.Messaging.Consuming;
 public sealed class ConsumedEventContext
 {
     public IEventEnvelope? Current { get; internal set; }
-
-    public string? ConsumerGroup { get; internal set; }
 }

@@ -129,7 +129,6 @@ internal sealed class RecordProcessor : IRecordBatchProcessor
         var consumed = services.GetRequiredService<ConsumedEventContext>();
         var mediator = services.GetRequiredService<IScopedMediator>();
         var outbox = services.GetRequiredService<OutboxBuffer>();
-        consumed.ConsumerGroup = _group.GroupId;
         outbox.Active = true;
 
         await using var transaction = await db.Database.BeginUnitOfWorkAsync(cancellationToken);

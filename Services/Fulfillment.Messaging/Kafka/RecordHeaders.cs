@@ -1,6 +1,6 @@
 namespace Fulfillment.Messaging.Kafka;
 
-/// <summary>Header names of the contract (DESIGN.md §5).</summary>
+/// <summary>Header names of the contract (docs/event-contracts.md).</summary>
 public static class RecordHeaders
 {
     public const string EventId = "eventId";

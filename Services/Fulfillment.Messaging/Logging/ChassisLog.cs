@@ -54,6 +54,9 @@ internal static partial class ChassisLog
     [LoggerMessage(1301, LogLevel.Error, "Outbox relay round failed; retrying")]
     public static partial void RelayFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(1303, LogLevel.Information, "No outbox relay: {DbContext} maps no outbox, so this service publishes nothing")]
+    public static partial void RelayNotNeeded(ILogger logger, string dbContext);
+
     [LoggerMessage(1302, LogLevel.Warning, "Outbox event {EventId} to {Topic} failed (attempt {Attempt}): {Error}")]
     public static partial void OutboxPublishFailed(ILogger logger, Guid eventId, string topic, int attempt, string error);
 

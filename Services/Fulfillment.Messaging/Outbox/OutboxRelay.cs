@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Fulfillment.Messaging.Kafka;
 using Fulfillment.Messaging.Telemetry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,8 +16,10 @@ namespace Fulfillment.Messaging.Outbox;
 /// the holder stops or dies). While one batch waits for its acknowledgements the next is already read and being
 /// produced, so PostgreSQL and Kafka work side by side. A row Kafka refuses is retried with backoff and holds back its
 /// key's later rows. A crash after the produce and before the delete publishes rows again: inboxes absorb that.
+/// A service whose DbContext maps no outbox (<c>AddOutboxMessages</c>) publishes nothing: its relay stops at once.
 /// </summary>
 internal sealed class OutboxRelay(
+    IServiceScopeFactory scopes,
     NpgsqlDataSource database,
     KafkaProducer producer,
     OutboxSignal signal,
@@ -37,8 +41,20 @@ internal sealed class OutboxRelay(
 
     private readonly OutboxOptions _options = options.Value;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(RunWorkerAsync(stoppingToken), MeasureBacklogAsync(stoppingToken));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+            if (db.Model.FindEntityType(typeof(OutboxMessage)) is null)
+            {
+                ChassisLog.RelayNotNeeded(logger, db.GetType().Name);
+                return Task.CompletedTask;
+            }
+        }
+
+        return Task.WhenAll(RunWorkerAsync(stoppingToken), MeasureBacklogAsync(stoppingToken));
+    }
 
     private async Task MeasureBacklogAsync(CancellationToken stoppingToken)
     {

@@ -1,6 +1,6 @@
 namespace Fulfillment.QueryApi.Orders;
 
-/// <summary>An order's status in the read model; written as <c>CREATED</c>, <c>INVENTORY_RESERVED</c>, ... (DESIGN.md §1).</summary>
+/// <summary>An order's status in the read model; written as <c>CREATED</c>, <c>INVENTORY_RESERVED</c>, ... (docs/architecture.md, "Order lifecycle").</summary>
 public enum OrderStatus
 {
     Created,

@@ -1,4 +1,3 @@
-using Fulfillment.Messaging.Outbox;
 using Fulfillment.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +18,6 @@ public sealed class QueryDbContext(DbContextOptions<QueryDbContext> options) : S
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // query-api publishes nothing, but the chassis' outbox relay reads this table in every service database.
-        modelBuilder.AddOutboxMessages();
 
         modelBuilder.Entity<OrderRecord>(entity =>
         {

@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace Fulfillment.Deployment.Tests.Contract;
 
-/// <summary>The services' own settings against DESIGN.md §3, the table the deployment files are checked against.</summary>
+/// <summary>The services' own settings against README.md, "Calling every endpoint" and docs/configuration.md, the table the deployment files are checked against.</summary>
 public sealed class DesignContractTests
 {
     [TestCaseSource(typeof(Design), nameof(Design.ServiceCases))]

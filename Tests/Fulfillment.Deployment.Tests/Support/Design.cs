@@ -2,7 +2,7 @@ using NUnit.Framework;
 
 namespace Fulfillment.Deployment.Tests.Support;
 
-/// <summary>DESIGN.md §3, the contract the deployment files and the services' own settings must both follow.</summary>
+/// <summary>README.md, "Calling every endpoint" and docs/configuration.md, the contract the deployment files and the services' own settings must both follow.</summary>
 internal static class Design
 {
     public static IReadOnlyList<ServiceContract> Services { get; } =
