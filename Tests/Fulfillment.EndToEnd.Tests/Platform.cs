@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
 using NUnit.Framework;
@@ -8,9 +7,10 @@ using NUnit.Framework;
 namespace Fulfillment.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform, once for the test assembly: the embedded Kafka hosted in this process, one private PostgreSQL
-/// with a database per service, and the five services as separate OS processes from their build output, each on a
-/// free loopback port and reachable only over HTTP and Kafka, as in a deployment.
+/// The whole platform, once for the test assembly: a Kafka and a PostgreSQL server with a database per service (in
+/// containers, or the embedded Kafka hosted in this process and a private PostgreSQL, as <see cref="TestInfrastructure"/>
+/// chose), and the five services as separate OS processes from their build output, each on a free loopback port and
+/// reachable only over HTTP and Kafka, as in a deployment.
 /// </summary>
 /// <remarks>
 /// The services run with short retry back-offs (dead-lettering takes well under a second), a 6 s Kafka session
@@ -32,7 +32,7 @@ public sealed class Platform
     private readonly Dictionary<ServiceSpec, Dictionary<string, string>> _environments = [];
     private readonly Dictionary<ServiceSpec, HttpClient> _clients = [];
     private PostgresServer? _postgres;
-    private EmbeddedKafkaCluster? _kafka;
+    private ITestKafka? _kafka;
 
     /// <summary>The running platform; fails with a clear message when its set-up did not complete.</summary>
     public static Platform Current =>
@@ -48,7 +48,7 @@ public sealed class Platform
 
     public IEnumerable<ServiceProcess> Services => _services.Values;
 
-    /// <summary>The embedded Kafka every service of this run talks to, for reading topics as an outside client.</summary>
+    /// <summary>The Kafka every service of this run talks to, for reading topics as an outside client.</summary>
     public string KafkaBootstrapServers =>
         _kafka?.BootstrapServers ?? throw new InvalidOperationException("The platform's Kafka is not running.");
 
@@ -64,8 +64,8 @@ public sealed class Platform
             // Before anything starts: a missing build is the most likely failure and needs no clean-up.
             var assemblies = ServiceSpec.All.ToDictionary(s => s, s => BuildOutput.ServiceAssembly(s.Project));
 
-            _kafka = TestKafka.Start();
-            _postgres = await PostgresServer.StartAsync(CancellationToken.None);
+            _kafka = await TestKafka.StartAsync();
+            _postgres = await TestPostgres.StartServerAsync(CancellationToken.None);
 
             var ports = FreePorts.Pick(ServiceSpec.All.Count);
             foreach (var (spec, port) in ServiceSpec.All.Zip(ports))
@@ -86,7 +86,7 @@ public sealed class Platform
             _current = this;
             TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"e2e: platform ready in {started.Elapsed.TotalSeconds:F1} s ({BuildOutput.Configuration} build; Kafka {_kafka.BootstrapServers}; " +
-                $"PostgreSQL 127.0.0.1:{_postgres.Port}; logs in {LogDirectory})"));
+                $"PostgreSQL {_postgres.Host}:{_postgres.Port}; logs in {LogDirectory})"));
         }
         catch
         {

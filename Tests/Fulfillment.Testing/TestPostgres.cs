@@ -7,9 +7,10 @@ using Npgsql;
 namespace Fulfillment.Testing;
 
 /// <summary>
-/// The test assembly's one PostgreSQL server (a <see cref="PostgresServer"/>), started on first use so that tests
-/// without a database never wait for it, and stopped by <see cref="SharedInfrastructure.StopAsync"/>. Every test class
-/// or test takes its own fresh database from it.
+/// The test assembly's one PostgreSQL server (a <see cref="PostgresServer"/>: in a container or private, as
+/// <see cref="TestInfrastructure"/> chose), started on first use so that tests without a database never wait for it,
+/// and stopped by <see cref="SharedInfrastructure.StopAsync"/>. Every test class or test takes its own fresh database
+/// from it.
 /// </summary>
 public static class TestPostgres
 {
@@ -22,13 +23,23 @@ public static class TestPostgres
         await Gate.WaitAsync(cancellationToken);
         try
         {
-            return _server ??= await PostgresServer.StartAsync(cancellationToken);
+            return _server ??= await StartServerAsync(cancellationToken);
         }
         finally
         {
             Gate.Release();
         }
     }
+
+    /// <summary>
+    /// A server of the caller's own (the end-to-end platform's), the kind <see cref="TestInfrastructure"/> chose: a
+    /// container, or <see cref="PostgresServer.StartAsync(CancellationToken)"/>'s (<c>FULFILLMENT_TEST_POSTGRES</c> or a
+    /// private server); the caller disposes it.
+    /// </summary>
+    public static Task<PostgresServer> StartServerAsync(CancellationToken cancellationToken = default) =>
+        TestInfrastructure.Current.PostgresInContainer
+            ? PostgresServer.StartContainerAsync(TestInfrastructure.PostgresImage, cancellationToken)
+            : PostgresServer.StartAsync(cancellationToken);
 
     /// <summary>A new database without any table; its name starts with <paramref name="prefix"/>.</summary>
     public static async Task<string> CreateDatabaseAsync(string prefix, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Npgsql;
@@ -23,14 +22,14 @@ public sealed partial class ConcurrentReservationTests
     private static readonly string[] HotSkus = ["HOT-A", "HOT-B", "HOT-C", "HOT-D", "HOT-E"];
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    private EmbeddedKafkaCluster _kafka = null!;
+    private ITestKafka _kafka = null!;
     private string _connectionString = null!;
     private readonly List<ServiceFactory<Program>> _instances = [];
 
     [SetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start();
+        _kafka = await TestKafka.StartAsync();
         _connectionString = await TestPostgres.CreateDatabaseAsync("inventory_hot");
         var settings = new Dictionary<string, string?>
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
@@ -19,14 +18,14 @@ public sealed class InventoryServiceHostTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private EmbeddedKafkaCluster _kafka = null!;
+    private ITestKafka _kafka = null!;
     private ServiceFactory<Program> _service = null!;
     private HttpClient _http = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start();
+        _kafka = await TestKafka.StartAsync();
         _service = new ServiceFactory<Program>(await TestPostgres.CreateDatabaseAsync("inventory_host"), _kafka.BootstrapServers);
         _http = _service.CreateClient();
     }

@@ -1,4 +1,3 @@
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.Messaging.Tests.Support;
 using Fulfillment.ServiceDefaults.Hosting;
@@ -12,7 +11,7 @@ public abstract class ChassisTestBase
 {
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    protected EmbeddedKafkaCluster Kafka { get; private set; } = null!;
+    protected ITestKafka Kafka { get; private set; } = null!;
 
     protected string ConnectionString { get; private set; } = null!;
 
@@ -21,7 +20,7 @@ public abstract class ChassisTestBase
     [SetUp]
     public async Task StartInfrastructureAsync()
     {
-        Kafka = TestKafka.Start();
+        Kafka = await TestKafka.StartAsync();
         ConnectionString = await TestPostgres.CreateDatabaseAsync("chassis");
         Behavior = new ConsumerBehavior();
     }

@@ -52,7 +52,7 @@ public sealed class TransientFailureTests
 
         Assert.That(failuresFirst, Is.InRange(1, retryLimit), "the first call should fail with this seed, and a retry succeed");
 
-        await using var kafka = TestKafka.Start();
+        await using var kafka = await TestKafka.StartAsync();
         var connectionString = await TestPostgres.CreateDatabaseAsync("payment_retry");
         await using var service = new ServiceFactory<Program>(connectionString, kafka.BootstrapServers, new Dictionary<string, string?>
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.PaymentService.Payments;
 using Fulfillment.PaymentService.Tests.Support;
@@ -19,7 +18,7 @@ public sealed class PaymentServiceHostTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private EmbeddedKafkaCluster _kafka = null!;
+    private ITestKafka _kafka = null!;
     private ServiceFactory<Program> _service = null!;
     private string _connectionString = null!;
     private HttpClient _http = null!;
@@ -27,7 +26,7 @@ public sealed class PaymentServiceHostTests
     [SetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start();
+        _kafka = await TestKafka.StartAsync();
         _connectionString = await TestPostgres.CreateDatabaseAsync("payment_host");
         _service = new ServiceFactory<Program>(_connectionString, _kafka.BootstrapServers);
         _http = _service.CreateClient();

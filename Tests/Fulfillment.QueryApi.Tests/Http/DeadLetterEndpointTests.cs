@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.Messaging.Kafka;
 using Fulfillment.QueryApi.Tests.Support;
@@ -19,7 +18,7 @@ public sealed class DeadLetterEndpointTests
 
     private static readonly byte[] BinaryHeader = [0xC3, 0x28, 0x00, 0xFF];
 
-    private EmbeddedKafkaCluster _kafka = null!;
+    private ITestKafka _kafka = null!;
     private QueryApiFactory _factory = null!;
     private HttpClient _admin = null!;
     private EventEnvelope<OrderCreated> _poison = null!;
@@ -28,7 +27,7 @@ public sealed class DeadLetterEndpointTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start(partitions: 3);
+        _kafka = await TestKafka.StartAsync(partitions: 3);
         var database = await QueryDatabase.CreateAsync();
         _factory = new QueryApiFactory(database, _kafka.BootstrapServers, ApiKey);
         _admin = _factory.CreateAdminClient();

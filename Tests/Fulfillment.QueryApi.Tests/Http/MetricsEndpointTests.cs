@@ -15,7 +15,7 @@ public sealed class MetricsEndpointTests
     [Test]
     public async Task Metrics_show_requests_runtime_database_consumption_lag_and_saga_states()
     {
-        await using var kafka = TestKafka.Start();
+        await using var kafka = await TestKafka.StartAsync();
         await using var service = new QueryApiFactory(await QueryDatabase.CreateAsync(), kafka.BootstrapServers, "key")
             .WithWebHostBuilder(host => host.UseSetting("Sagas:MetricsInterval", "00:00:00.200"));
         using var client = service.CreateClient();

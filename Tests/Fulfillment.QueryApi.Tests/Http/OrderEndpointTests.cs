@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;
@@ -13,7 +12,7 @@ public sealed class OrderEndpointTests
 {
     private const int CreatedOnlyOrders = 5;
 
-    private EmbeddedKafkaCluster _kafka = null!;
+    private ITestKafka _kafka = null!;
     private QueryApiFactory _factory = null!;
     private HttpClient _client = null!;
     private Events _delivered = null!;
@@ -22,7 +21,7 @@ public sealed class OrderEndpointTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start(partitions: 3);
+        _kafka = await TestKafka.StartAsync(partitions: 3);
         var database = await QueryDatabase.CreateAsync();
         await using (var harness = await ProjectionHarness.StartAsync(database))
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;
@@ -14,14 +13,14 @@ namespace Fulfillment.QueryApi.Tests.Http;
 /// </summary>
 public sealed class SagaEndpointTests
 {
-    private EmbeddedKafkaCluster _kafka = null!;
+    private ITestKafka _kafka = null!;
     private QueryApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start(partitions: 3);
+        _kafka = await TestKafka.StartAsync(partitions: 3);
         _factory = new QueryApiFactory(await QueryDatabase.CreateAsync(), _kafka.BootstrapServers, "key");
         _client = _factory.CreateClient();
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;
@@ -15,14 +14,14 @@ namespace Fulfillment.QueryApi.Tests.Rebuild;
 [NonParallelizable]
 public sealed class ReadModelThroughKafkaTests
 {
-    private EmbeddedKafkaCluster _kafka = null!;
+    private ITestKafka _kafka = null!;
     private string _database = null!;
     private ReadModelDatabase _sql = null!;
 
     [SetUp]
     public async Task StartAsync()
     {
-        _kafka = TestKafka.Start(partitions: 3);
+        _kafka = await TestKafka.StartAsync(partitions: 3);
         _database = await QueryDatabase.CreateAsync();
         _sql = new ReadModelDatabase(_database);
     }
