@@ -16,7 +16,8 @@ dotnet format Fulfillment.sln --verify-no-changes --no-restore
 
 log=$(mktemp)
 status=0
-dotnet test Fulfillment.sln -c Release --no-build -nologo 2>&1 | tee "$log" || status=$?
+# Normal verbosity shows each assembly's "test infrastructure: ..." line (embedded or containers, and why).
+dotnet test Fulfillment.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
 # One closing line over every test assembly, in the form CI reads: "N passed, N failed".
 awk '/^(Passed|Failed)!/ {
