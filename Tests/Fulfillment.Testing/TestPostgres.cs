@@ -2,7 +2,6 @@ using System.Reflection;
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.Messaging.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Fulfillment.Testing;
 
@@ -57,9 +56,8 @@ public static class TestPostgres
         string prefix, IReadOnlyList<MigrationSource> sources, CancellationToken cancellationToken = default)
     {
         var connectionString = await CreateDatabaseAsync(prefix, cancellationToken);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await new SchemaMigrator(
-                dataSource,
+                connectionString,
                 [new MigrationSource("chassis", typeof(MessagingBuilder).Assembly), .. sources],
                 NullLogger<SchemaMigrator>.Instance)
             .MigrateAsync(cancellationToken);

@@ -58,7 +58,6 @@ public static class MessagingHostingExtensions
 
         services.AddSingleton(new MigrationSource("chassis", typeof(MessagingHostingExtensions).Assembly));
         services.AddSingleton(new MigrationSource("service", typeof(TDbContext).Assembly));
-        services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<TopicProvisioner>();
         services.AddHostedService<ChassisStartup>();
         services.AddHealthChecks()
@@ -76,6 +75,7 @@ public static class MessagingHostingExtensions
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
         services.TryAddSingleton(_ => DatabaseConnections.Build(connectionString));
+        services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<SchemaMigrator>(provider, connectionString));
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxCommitInterceptor>();
         services.AddDbContext<TDbContext>((provider, options) => options

@@ -60,9 +60,6 @@ internal static partial class ChassisLog
     [LoggerMessage(1302, LogLevel.Warning, "Outbox event {EventId} to {Topic} failed (attempt {Attempt}): {Error}")]
     public static partial void OutboxPublishFailed(ILogger logger, Guid eventId, string topic, int attempt, string error);
 
-    [LoggerMessage(1401, LogLevel.Information, "Database {Database} created")]
-    public static partial void DatabaseCreated(ILogger logger, string database);
-
     [LoggerMessage(1402, LogLevel.Information, "Applied migration {Migration}")]
     public static partial void MigrationApplied(ILogger logger, string migration);
 

@@ -71,4 +71,23 @@ public sealed class LoggingTests : ChassisTestBase
             Assert.That(recorded.GetProperty("SourceContext").GetString(), Does.EndWith(nameof(RecordingConsumer)));
         });
     }
+
+    [Test]
+    public async Task Starting_on_a_fresh_database_logs_each_applied_migration_once_with_the_chassis_event_id()
+    {
+        var logs = new CapturingSink();
+        await using (await StartServiceAsync(logs: logs))
+        {
+        }
+
+        var applied = logs.Events
+            .Where(e => e.Properties.TryGetValue("EventId", out var id)
+                && id is StructureValue structure
+                && structure.Properties.Any(p => p is { Name: "Id", Value: ScalarValue { Value: 1402 } }))
+            .Select(e => e.Properties["Migration"] is ScalarValue { Value: string name } ? name : null);
+        Assert.That(applied, Is.EqualTo(new[]
+        {
+            "chassis/0001_chassis_outbox_inbox.sql", "chassis/0002_outbox_retry_holds.sql", "service/0001_test_service.sql",
+        }));
+    }
 }

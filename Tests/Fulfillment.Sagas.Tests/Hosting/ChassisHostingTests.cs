@@ -76,7 +76,9 @@ public sealed class ChassisHostingTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(
-                await SagaRows.CountAsync(_connectionString, "SELECT count(*) FROM schema_migrations WHERE name = 'sagas/0001_order_saga.sql'"),
+                await SagaRows.CountAsync(
+                    _connectionString,
+                    $"SELECT count(*) FROM {SchemaMigrator.JournalSchema}.{SchemaMigrator.JournalTable} WHERE scriptname = 'sagas/0001_order_saga.sql'"),
                 Is.EqualTo(1));
             Assert.That(await SagaRows.CountAsync(_connectionString, "SELECT count(*) FROM order_sagas"), Is.Zero);
         }
