@@ -14,6 +14,9 @@ namespace Fulfillment.LoadBenchmark;
 public sealed partial class LocalPlatform : IAsyncDisposable
 {
     private const string EmbeddedKafkaProject = "Fulfillment.EmbeddedKafka";
+    /// <summary>Units each of the load's generated SKUs starts with: enough that no order of a run is rejected for stock.</summary>
+    public const int GeneratedUnitsPerSku = 100_000_000;
+
     private const int Partitions = 6;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
@@ -197,7 +200,7 @@ public sealed partial class LocalPlatform : IAsyncDisposable
         if (spec == ServiceSpec.InventoryService)
         {
             environment["Inventory__Generated__Count"] = Invariant(options.Skus);
-            environment["Inventory__Generated__Units"] = "100000000";
+            environment["Inventory__Generated__Units"] = Invariant(GeneratedUnitsPerSku);
         }
         else if (spec == ServiceSpec.DeliveryService)
         {
