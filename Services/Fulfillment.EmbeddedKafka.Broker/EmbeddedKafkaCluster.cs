@@ -148,6 +148,52 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Fault injection: disconnects broker <paramref name="brokerId"/> (1 to <see cref="BrokerCount"/>) and refuses new
+    /// connections until <see cref="SetBrokerUp"/>. Leadership does not move, so with one broker Kafka is simply gone.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The mock refused (an unknown broker id).</exception>
+    public void SetBrokerDown(int brokerId) =>
+        Check(LibRdKafkaMock.MockBrokerSetDown(Cluster, brokerId), $"set broker {brokerId} down");
+
+    /// <summary>Fault injection: lets broker <paramref name="brokerId"/> accept connections again.</summary>
+    /// <exception cref="InvalidOperationException">The mock refused (an unknown broker id).</exception>
+    public void SetBrokerUp(int brokerId) =>
+        Check(LibRdKafkaMock.MockBrokerSetUp(Cluster, brokerId), $"set broker {brokerId} up");
+
+    /// <summary>Fault injection: moves the leadership of one partition to <paramref name="brokerId"/> (-1: no leader).</summary>
+    /// <exception cref="InvalidOperationException">The mock refused (an unknown topic or partition).</exception>
+    public void SetPartitionLeader(string topic, int partition, int brokerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        Check(LibRdKafkaMock.MockPartitionSetLeader(Cluster, topic, partition, brokerId), $"move the leader of {topic}/{partition} to broker {brokerId}");
+    }
+
+    /// <summary>
+    /// Fault injection: the next <paramref name="count"/> requests of type <paramref name="apiKey"/>, to any broker,
+    /// are answered with Kafka error <paramref name="errorCode"/> (e.g. 7 REQUEST_TIMED_OUT, 19 NOT_ENOUGH_REPLICAS,
+    /// 15 COORDINATOR_NOT_AVAILABLE, 27 REBALANCE_IN_PROGRESS) instead of being served.
+    /// </summary>
+    public void PushRequestErrors(KafkaApiKey apiKey, int count, int errorCode)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        PushRequestErrors(apiKey, Enumerable.Repeat(errorCode, count).ToArray());
+    }
+
+    /// <summary>Fault injection: the next requests of type <paramref name="apiKey"/> fail with <paramref name="errorCodes"/>, one each, in order.</summary>
+    public unsafe void PushRequestErrors(KafkaApiKey apiKey, int[] errorCodes)
+    {
+        ArgumentNullException.ThrowIfNull(errorCodes);
+        ArgumentOutOfRangeException.ThrowIfZero(errorCodes.Length);
+        fixed (int* errors = errorCodes)
+        {
+            LibRdKafkaMock.MockPushRequestErrorsArray(Cluster, (short)apiKey, (nuint)errorCodes.Length, errors);
+        }
+    }
+
+    /// <summary>Drops the errors still queued for <paramref name="apiKey"/> by <see cref="PushRequestErrors(KafkaApiKey, int, int)"/>.</summary>
+    public void ClearRequestErrors(KafkaApiKey apiKey) => LibRdKafkaMock.MockClearRequestErrors(Cluster, (short)apiKey);
+
     /// <summary>Stops the forwarder, then destroys the mock brokers and everything they hold.</summary>
     public void Dispose()
     {
@@ -178,6 +224,23 @@ public sealed class EmbeddedKafkaCluster : IDisposable, IAsyncDisposable
         }
 
         DestroyCluster();
+    }
+
+    private MockClusterHandle Cluster
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return _cluster;
+        }
+    }
+
+    private static void Check(int error, string what)
+    {
+        if (error != 0)
+        {
+            throw new InvalidOperationException($"The embedded Kafka could not {what}: {LibRdKafkaMock.Describe(error)}");
+        }
     }
 
     private void DestroyCluster()

@@ -58,6 +58,26 @@ internal static unsafe partial class LibRdKafkaMock
     [LibraryImport(Library, EntryPoint = "rd_kafka_mock_topic_create", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int MockTopicCreate(MockClusterHandle mockCluster, string topic, int partitionCount, int replicationFactor);
 
+    /// <summary>Disconnects the broker and refuses new connections until <see cref="MockBrokerSetUp"/>; leaders stay where they are.</summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_broker_set_down")]
+    internal static partial int MockBrokerSetDown(MockClusterHandle mockCluster, int brokerId);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_broker_set_up")]
+    internal static partial int MockBrokerSetUp(MockClusterHandle mockCluster, int brokerId);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_partition_set_leader", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int MockPartitionSetLeader(MockClusterHandle mockCluster, string topic, int partition, int brokerId);
+
+    /// <summary>
+    /// The next <paramref name="count"/> requests of <paramref name="apiKey"/> (to any broker) fail with the errors in
+    /// turn. The non-varargs form of <c>rd_kafka_mock_push_request_errors</c>: varargs cannot be called portably from C#.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_push_request_errors_array")]
+    internal static partial void MockPushRequestErrorsArray(MockClusterHandle mockCluster, short apiKey, nuint count, int* errors);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_mock_clear_request_errors")]
+    internal static partial void MockClearRequestErrors(MockClusterHandle mockCluster, short apiKey);
+
     /// <summary>Returns a static string: never free it.</summary>
     [LibraryImport(Library, EntryPoint = "rd_kafka_err2str")]
     internal static partial nint ErrorToString(int error);

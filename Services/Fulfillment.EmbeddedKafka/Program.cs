@@ -1,11 +1,19 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Text.Json.Serialization;
+using Fulfillment.EmbeddedKafka;
 using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 // A development/test broker: librdkafka's in-memory mock cluster with every platform topic, reachable at
-// localhost:<port>. Nothing survives a restart. Usage: [--port N] [--partitions N] [--brokers N]
+// localhost:<port>. Nothing survives a restart. Usage: [--port N] [--partitions N] [--brokers N] [--admin-port N]
+// --admin-port serves the fault-injection API (FaultEndpoints: brokers down/up, leader moves, request errors) on
+// 127.0.0.1:N, for the fault suite (docs/reliability.md); without it nothing but Kafka listens.
 
 const int DefaultPort = 9092;
 const int DefaultPartitions = 6;
@@ -14,9 +22,10 @@ const int UsageExitCode = 2;
 int port;
 int partitions;
 int brokers;
+int adminPort;
 try
 {
-    string[] known = ["--port", "--partitions", "--brokers"];
+    string[] known = ["--port", "--partitions", "--brokers", "--admin-port"];
     for (var i = 0; i < args.Length; i += 2)
     {
         if (!known.Contains(args[i]))
@@ -28,15 +37,16 @@ try
     port = ReadOption(args, "--port", environmentVariable: null, DefaultPort);
     partitions = ReadOption(args, "--partitions", "KAFKA_PARTITIONS", DefaultPartitions);
     brokers = ReadOption(args, "--brokers", environmentVariable: null, 1);
-    if (port is < 1 or > 65535 || partitions < 1 || brokers < 1)
+    adminPort = ReadOption(args, "--admin-port", environmentVariable: null, 0);
+    if (port is < 1 or > 65535 || adminPort is < 0 or > 65535 || partitions < 1 || brokers < 1)
     {
-        throw new FormatException("--port must be 1-65535, --partitions and --brokers at least 1.");
+        throw new FormatException("--port and --admin-port must be 1-65535, --partitions and --brokers at least 1.");
     }
 }
 catch (FormatException ex)
 {
     await Console.Error.WriteLineAsync($"embedded-kafka: {ex.Message}");
-    await Console.Error.WriteLineAsync("usage: Fulfillment.EmbeddedKafka [--port N] [--partitions N] [--brokers N]");
+    await Console.Error.WriteLineAsync("usage: Fulfillment.EmbeddedKafka [--port N] [--partitions N] [--brokers N] [--admin-port N]");
     return UsageExitCode;
 }
 
@@ -75,7 +85,9 @@ try
 
     await using (cluster)
     {
-        Console.WriteLine($"embedded-kafka ready bootstrap={cluster.BootstrapServers} brokers={cluster.BrokerBootstraps}");
+        await using var admin = adminPort > 0 ? await StartAdminAsync(cluster, adminPort) : null;
+        var adminText = admin is null ? string.Empty : $" admin=http://127.0.0.1:{adminPort}";
+        Console.WriteLine($"embedded-kafka ready bootstrap={cluster.BootstrapServers} brokers={cluster.BrokerBootstraps}{adminText}");
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -92,6 +104,19 @@ try
 finally
 {
     Console.CancelKeyPress -= onCancelKey;
+}
+
+static async Task<WebApplication> StartAdminAsync(EmbeddedKafkaCluster cluster, int adminPort)
+{
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.WebHost.UseUrls($"http://127.0.0.1:{adminPort}");
+    // Only the injected faults are worth a line (FaultEndpoints logs them as warnings); not every request.
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+    var app = builder.Build();
+    app.MapFaults(cluster);
+    await app.StartAsync();
+    return app;
 }
 
 static int ReadOption(string[] args, string name, string? environmentVariable, int defaultValue)

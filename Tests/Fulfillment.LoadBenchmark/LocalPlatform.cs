@@ -14,6 +14,9 @@ namespace Fulfillment.LoadBenchmark;
 public sealed partial class LocalPlatform : IAsyncDisposable
 {
     private const string EmbeddedKafkaProject = "Fulfillment.EmbeddedKafka";
+    /// <summary>Units each of the load's generated SKUs starts with: enough that no order of a run is rejected for stock.</summary>
+    public const int GeneratedUnitsPerSku = 100_000_000;
+
     private const int Partitions = 6;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
@@ -23,6 +26,7 @@ public sealed partial class LocalPlatform : IAsyncDisposable
     private readonly List<MeasuredProcess> _measured = [];
     private readonly Dictionary<string, string> _databases = new(StringComparer.Ordinal);
     private readonly Dictionary<ServiceSpec, string> _assemblies = [];
+    private readonly Dictionary<ServiceProcess, Dictionary<string, string>> _environments = [];
     private readonly string _logDirectory;
     private PostgresServer? _postgres;
 
@@ -38,6 +42,9 @@ public sealed partial class LocalPlatform : IAsyncDisposable
 
     /// <summary>The embedded Kafka's bootstrap address, once <see cref="StartInfrastructureAsync"/> has returned.</summary>
     public string KafkaBootstrapServers { get; private set; } = string.Empty;
+
+    /// <summary>The embedded Kafka's fault-injection API (its <c>--admin-port</c>), for the fault suite.</summary>
+    public Uri KafkaAdminUrl { get; private set; } = new("http://127.0.0.1");
 
     public PostgresServer Postgres => _postgres ?? throw new InvalidOperationException("PostgreSQL is not started.");
 
@@ -127,10 +134,23 @@ public sealed partial class LocalPlatform : IAsyncDisposable
             services.Add(process);
             _started.Add((spec, process));
             _measured.Add(new MeasuredProcess(name, spec.Name, () => process.ProcessId, process.Log.Path));
-            process.Start(EnvironmentFor(spec, port, _databases[spec.Name], KafkaBootstrapServers, options));
+            _environments[process] = EnvironmentFor(spec, port, _databases[spec.Name], KafkaBootstrapServers, options);
+            process.Start(_environments[process]);
         }
 
         await ServiceProcesses.WaitUntilAllReadyAsync(services, ReadyTimeout);
+    }
+
+    /// <summary>The service instance named <paramref name="name"/> (<c>inventory-service</c>, or <c>inventory-service-2</c> with several instances).</summary>
+    public ServiceProcess Instance(string name) =>
+        _started.Select(s => s.Process).FirstOrDefault(p => p.Name == name)
+            ?? throw new ArgumentException($"No service instance named '{name}' (started: {string.Join(", ", _started.Select(s => s.Process.Name))}).", nameof(name));
+
+    /// <summary>Starts a stopped or killed instance again with its own command line and settings, and waits until it is ready.</summary>
+    public async Task RestartAsync(ServiceProcess instance, CancellationToken cancellationToken)
+    {
+        instance.Start(_environments[instance]);
+        await instance.WaitUntilReadyAsync(ReadyTimeout, cancellationToken);
     }
 
     private async Task StartInfrastructureCoreAsync()
@@ -142,15 +162,17 @@ public sealed partial class LocalPlatform : IAsyncDisposable
             _assemblies[spec] = BuildOutput.ServiceAssembly(spec.Project);
         }
 
-        var port = FreePorts.Pick(1)[0];
+        var ports = FreePorts.Pick(2);
+        var port = ports[0];
         var kafka = new ServiceProcess("embedded-kafka", kafkaAssembly, port, NewLog("embedded-kafka"),
-            ["--port", port.ToString(CultureInfo.InvariantCulture), "--partitions", Partitions.ToString(CultureInfo.InvariantCulture)]);
+            ["--port", Invariant(port), "--partitions", Invariant(Partitions), "--admin-port", Invariant(ports[1])]);
         _processes.Add(kafka);
         kafka.Start(new Dictionary<string, string>());
         await kafka.WaitUntilLoggedAsync("embedded-kafka ready", ReadyTimeout, CancellationToken.None);
         KafkaBootstrapServers = Bootstrap().Match(kafka.Log.Tail(50)) is { Success: true } m
             ? m.Groups[1].Value
             : throw new InvalidOperationException($"No bootstrap address in {kafka.Log.Path}.");
+        KafkaAdminUrl = new Uri(Invariant($"http://127.0.0.1:{ports[1]}"));
         _measured.Add(new MeasuredProcess("embedded-kafka", "embedded-kafka", () => kafka.ProcessId, kafka.Log.Path));
 
         _postgres = await PostgresServer.StartAsync(new PostgresServerOptions { Durable = true }, CancellationToken.None);
@@ -178,7 +200,7 @@ public sealed partial class LocalPlatform : IAsyncDisposable
         if (spec == ServiceSpec.InventoryService)
         {
             environment["Inventory__Generated__Count"] = Invariant(options.Skus);
-            environment["Inventory__Generated__Units"] = "100000000";
+            environment["Inventory__Generated__Units"] = Invariant(GeneratedUnitsPerSku);
         }
         else if (spec == ServiceSpec.DeliveryService)
         {
@@ -213,6 +235,8 @@ public sealed partial class LocalPlatform : IAsyncDisposable
     }
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"embedded-kafka ready bootstrap=(\S+)")]
     private static partial Regex Bootstrap();

@@ -31,6 +31,11 @@ public sealed class OrderTracker(NpgsqlDataSource queryDatabase)
     /// <summary>Accepted orders with neither delivery.assigned nor a rejection visible yet.</summary>
     public long Outstanding => _open.Count;
 
+    /// <summary>The accepted orders still open right now (the fault suite's "in flight" at a restart).</summary>
+    public IReadOnlyList<string> OpenOrders() => [.. _open.Keys];
+
+    public bool IsOpen(string orderId) => _open.ContainsKey(orderId);
+
     public void Accepted(string orderId)
     {
         if (_open.TryAdd(orderId, 0))

@@ -13,12 +13,14 @@ internal sealed class PostgresInstance
     private readonly string _binDirectory;
     private readonly string _rootDirectory;
     private readonly bool _asServiceUser;
+    private readonly bool _durable;
 
-    private PostgresInstance(string binDirectory, string rootDirectory, bool asServiceUser)
+    private PostgresInstance(string binDirectory, string rootDirectory, bool asServiceUser, bool durable)
     {
         _binDirectory = binDirectory;
         _rootDirectory = rootDirectory;
         _asServiceUser = asServiceUser;
+        _durable = durable;
     }
 
     public int Port { get; private set; }
@@ -37,7 +39,7 @@ internal sealed class PostgresInstance
         }
 
         var root = Directory.CreateTempSubdirectory("fulfillment-pg-").FullName;
-        var instance = new PostgresInstance(binDirectory, root, asServiceUser);
+        var instance = new PostgresInstance(binDirectory, root, asServiceUser, durable);
         try
         {
             if (asServiceUser)
@@ -49,7 +51,7 @@ internal sealed class PostgresInstance
                 "initdb",
                 ["-D", instance.DataDirectory, "-A", "trust", "-U", SuperUser, "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"],
                 cancellationToken);
-            await instance.StartServerAsync(durable, cancellationToken);
+            await instance.StartServerAsync(fixedPort: null, cancellationToken);
             return instance;
         }
         catch
@@ -83,12 +85,25 @@ internal sealed class PostgresInstance
         }
     }
 
-    private async Task StartServerAsync(bool durable, CancellationToken cancellationToken)
+    /// <summary>
+    /// A crash and a restart on the same data directory and port, for fault injection: <c>pg_ctl stop -m immediate</c>
+    /// (no checkpoint, every session cut, as if the host lost power; WAL replay recovers on the next start), then
+    /// <paramref name="downtime"/>, then a start that recovers the data on the same port, so clients reconnect unchanged.
+    /// </summary>
+    public async Task CrashAndRestartAsync(TimeSpan downtime, CancellationToken cancellationToken)
     {
-        var crashSafety = durable ? "on" : "off";
+        var port = Port;
+        await RunToolAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "30"], cancellationToken);
+        await Task.Delay(downtime, cancellationToken);
+        await StartServerAsync(port, cancellationToken);
+    }
+
+    private async Task StartServerAsync(int? fixedPort, CancellationToken cancellationToken)
+    {
+        var crashSafety = _durable ? "on" : "off";
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePorts.Pick();
+            var port = fixedPort ?? FreePorts.Pick();
             var serverOptions = string.Join(
                 ' ',
                 $"-p {port}",

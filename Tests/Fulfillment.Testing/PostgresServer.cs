@@ -149,6 +149,15 @@ public sealed partial class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// Fault injection on a private server: kills it with <c>pg_ctl stop -m immediate</c> and starts it again after
+    /// <paramref name="downtime"/> on the same data directory and port (crash recovery replays the WAL).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server is external (not ours to crash).</exception>
+    public Task CrashAndRestartAsync(TimeSpan downtime, CancellationToken cancellationToken) =>
+        (_private ?? throw new InvalidOperationException("Only a private server can be crashed and restarted."))
+            .CrashAndRestartAsync(downtime, cancellationToken);
+
+    /// <summary>
     /// Stops and removes a private server. On an external server it drops the databases this instance created
     /// (best effort), so a shared server does not fill up with test databases.
     /// </summary>

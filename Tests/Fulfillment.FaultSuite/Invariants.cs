@@ -1,0 +1,116 @@
+using Npgsql;
+
+namespace Fulfillment.FaultSuite;
+
+/// <summary>
+/// The invariants as SQL a reviewer can read, against the services' own databases (query-api's read model, timeline,
+/// saga and dead letters; inventory's stock and reservations; payment's payments). Run after the load stopped and the
+/// platform drained.
+/// </summary>
+public sealed class Invariants(IReadOnlyDictionary<string, NpgsqlDataSource> databases, IReadOnlyList<string> seededSkus, int initialUnitsPerSku)
+{
+    /// <summary>Final for this suite: the order's flow is over (the tracker's end: assigned, delivered, or a failure).</summary>
+    private const string NotFinalSql = """
+        SELECT id FROM unnest(@ids::text[]) AS accepted(id)
+        LEFT JOIN orders o ON o.order_id = accepted.id
+        WHERE o.order_id IS NULL OR o.status NOT IN ('DELIVERY_ASSIGNED', 'DELIVERED', 'PAYMENT_FAILED', 'INVENTORY_REJECTED')
+        """;
+
+    /// <summary>The saga (written in the same transaction as the read model) must tell the same status.</summary>
+    private const string SagaDisagreesSql = """
+        SELECT o.order_id FROM orders o LEFT JOIN order_sagas s ON s.order_id = o.order_id
+        WHERE o.order_id = ANY(@ids) AND (s.order_id IS NULL OR s.current_state <> o.status)
+        """;
+
+    /// <summary>Per order, by event id (a redelivered event is the same row): one created, one inventory decision, ≤ 1 payment decision, ≤ 1 assignment.</summary>
+    private const string FactNotOnceSql = """
+        SELECT order_id FROM order_timeline WHERE order_id = ANY(@ids)
+        GROUP BY order_id
+        HAVING count(*) FILTER (WHERE event_type = 'order.created') <> 1
+            OR count(*) FILTER (WHERE event_type IN ('inventory.reserved', 'inventory.rejected')) <> 1
+            OR count(*) FILTER (WHERE event_type IN ('payment.authorized', 'payment.failed')) > 1
+            OR count(*) FILTER (WHERE event_type = 'delivery.assigned') > 1
+        """;
+
+    /// <summary>
+    /// Per SKU: initial − reserved + released = available for the SKUs the load orders (seeded with a known count; the
+    /// service's own small demo catalogue has no recorded initial), and for every SKU what live reservations hold = reserved.
+    /// </summary>
+    private const string StockMismatchSql = """
+        WITH moved AS (
+            SELECT l.sku,
+                   coalesce(sum(l.quantity) FILTER (WHERE r.status IN ('reserved', 'released')), 0) AS reserved_ever,
+                   coalesce(sum(l.quantity) FILTER (WHERE r.status = 'released'), 0) AS released
+            FROM reservation_lines l JOIN reservations r USING (reservation_id)
+            GROUP BY l.sku)
+        SELECT s.sku || ': available ' || s.available || ', expected ' || (@initial - coalesce(m.reserved_ever, 0) + coalesce(m.released, 0))
+        FROM stock s LEFT JOIN moved m USING (sku)
+        WHERE (s.sku = ANY(@seeded) AND s.available <> @initial - coalesce(m.reserved_ever, 0) + coalesce(m.released, 0))
+           OR s.reserved <> coalesce(m.reserved_ever, 0) - coalesce(m.released, 0)
+        """;
+
+    private const string PaymentTwiceSql = "SELECT order_id FROM payments GROUP BY order_id HAVING count(*) > 1";
+
+    /// <summary>Every dead letter must be a poison record the suite produced, and carry the DLQ headers (parsed into these columns).</summary>
+    private const string UnexpectedDeadLettersSql = """
+        SELECT topic || '@' || "offset" || ' key ' || coalesce(key, '(none)') FROM dead_letters
+        WHERE NOT (key = ANY(@poison)) OR original_topic IS NULL OR error IS NULL
+        """;
+
+    private const string PoisonNotDeadLetteredSql = """
+        SELECT key FROM unnest(@poison::text[]) AS injected(key)
+        WHERE NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.key = injected.key)
+        """;
+
+    public async Task<InvariantReport> CheckAsync(IReadOnlyList<string> acceptedOrders, IReadOnlyCollection<string> poisonKeys, CancellationToken cancellationToken)
+    {
+        var ids = acceptedOrders.ToArray();
+        var poison = poisonKeys.ToArray();
+        var query = databases["query-api"];
+        return new InvariantReport(
+            ids.Length,
+            await ListAsync(query, NotFinalSql, cancellationToken, ("ids", ids)),
+            await ListAsync(query, SagaDisagreesSql, cancellationToken, ("ids", ids)),
+            await ListAsync(query, FactNotOnceSql, cancellationToken, ("ids", ids)),
+            await ListAsync(databases["inventory-service"], StockMismatchSql, cancellationToken, ("initial", initialUnitsPerSku), ("seeded", seededSkus.ToArray())),
+            await ListAsync(databases["payment-service"], PaymentTwiceSql, cancellationToken),
+            await ListAsync(query, UnexpectedDeadLettersSql, cancellationToken, ("poison", poison)),
+            await ListAsync(query, PoisonNotDeadLetteredSql, cancellationToken, ("poison", poison)));
+    }
+
+    private static async Task<IReadOnlyList<string>> ListAsync(
+        NpgsqlDataSource database, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await QueryAsync(database, sql, parameters, cancellationToken);
+            }
+            catch (NpgsqlException) when (attempt < 3)
+            {
+                // After the postgres-restart scenario the suite's own idle pooled connections are dead: drop them, ask again.
+                database.Clear();
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> QueryAsync(
+        NpgsqlDataSource database, string sql, (string Name, object Value)[] parameters, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
