@@ -1,6 +1,7 @@
 using Fulfillment.Messaging.Consuming;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using NUnit.Framework;
 
 namespace Fulfillment.Messaging.Tests.Unit;
@@ -26,6 +27,29 @@ public sealed class RecordRetryPolicyTests
 
         Assert.That(attempts, Is.EqualTo(DefaultLimit + 4));
         Assert.That(failure, Is.Null);
+    }
+
+    [Test]
+    public async Task A_database_outage_wrapped_by_ef_core_is_waited_out_too()
+    {
+        // What EF Core throws when PostgreSQL goes away mid-command (seen in the fault suite's PostgreSQL restart).
+        static Exception Dropped() => new InvalidOperationException(
+            "An exception has been raised that is likely due to a transient failure.",
+            new NpgsqlException("Exception while reading from stream", new EndOfStreamException()));
+
+        var (attempts, failure) = await RunAsync(policy: null, attempt => attempt <= DefaultLimit + 3 ? Dropped() : null);
+
+        Assert.That(attempts, Is.EqualTo(DefaultLimit + 4), "retried beyond the record's limit: the database, not the record, failed");
+        Assert.That(failure, Is.Null);
+    }
+
+    [Test]
+    public async Task An_invalid_operation_of_the_consumer_itself_stays_the_records_failure()
+    {
+        var (attempts, failure) = await RunAsync(policy: null, _ => new InvalidOperationException("bad state", new ArgumentException("x")));
+
+        Assert.That(attempts, Is.EqualTo(DefaultLimit + 1));
+        Assert.That(failure, Is.InstanceOf<InvalidOperationException>());
     }
 
     [Test]
