@@ -3,7 +3,6 @@ using System.Globalization;
 using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests;
 

@@ -1,7 +1,5 @@
 using Fulfillment.InventoryService.Persistence;
-using Fulfillment.InventoryService.Tests.Support;
 using Fulfillment.Messages;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Reservations;

@@ -1,9 +1,7 @@
 using Fulfillment.InventoryService.Reservations;
-using Fulfillment.InventoryService.Tests.Support;
 using Fulfillment.Messages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Reservations;

@@ -4,7 +4,6 @@ using Fulfillment.EmbeddedKafka.Broker;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Npgsql;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Service;

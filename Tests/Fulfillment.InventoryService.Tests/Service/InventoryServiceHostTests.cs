@@ -4,7 +4,6 @@ using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Service;

@@ -1,9 +1,7 @@
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Stock;
-using Fulfillment.InventoryService.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NUnit.Framework;
 
 namespace Fulfillment.InventoryService.Tests.Stock;
 

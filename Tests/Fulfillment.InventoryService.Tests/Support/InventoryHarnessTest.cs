@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 namespace Fulfillment.InventoryService.Tests.Support;
 
 /// <summary>Base of the fixtures on <see cref="InventoryHarness"/>: a fresh harness on the given catalog for each test.</summary>

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Fulfillment.Messages;
-using Fulfillment.QueryApi.Tests.Support;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Http;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Persistence;
-using Fulfillment.QueryApi.Tests.Support;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Projection;
 

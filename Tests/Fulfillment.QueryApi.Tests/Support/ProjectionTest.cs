@@ -1,5 +1,3 @@
-using NUnit.Framework;
-
 namespace Fulfillment.QueryApi.Tests.Support;
 
 /// <summary>
