@@ -5,13 +5,13 @@ namespace Fulfillment.Messages;
 /// <summary>One row of the event-type registry: an <c>eventType</c>, its payload CLR type and its topic.</summary>
 public sealed class EventDescriptor
 {
-    private readonly Func<EnvelopeDocument, JsonSerializerOptions, IEventEnvelope> _materialize;
+    private readonly Func<EventEnvelope<JsonElement>, JsonSerializerOptions, IEventEnvelope> _materialize;
 
     private EventDescriptor(
         string eventType,
         Type payloadType,
         string topic,
-        Func<EnvelopeDocument, JsonSerializerOptions, IEventEnvelope> materialize)
+        Func<EventEnvelope<JsonElement>, JsonSerializerOptions, IEventEnvelope> materialize)
     {
         EventType = eventType;
         PayloadType = payloadType;
@@ -50,7 +50,7 @@ public sealed class EventDescriptor
                 payload);
         });
 
-    internal IEventEnvelope Materialize(EnvelopeDocument document, JsonSerializerOptions options) =>
+    internal IEventEnvelope Materialize(EventEnvelope<JsonElement> document, JsonSerializerOptions options) =>
         _materialize(document, options);
 
     public override string ToString() => $"{EventType} ({PayloadType.Name}) on {Topic}";

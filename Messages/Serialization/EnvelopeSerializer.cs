@@ -16,10 +16,11 @@ public static class EnvelopeSerializer
 
     public static EnvelopeReadResult Deserialize(ReadOnlySpan<byte> value)
     {
-        EnvelopeDocument? document;
+        // The payload stays JSON until the event type, read with it, says what it is.
+        EventEnvelope<JsonElement>? document;
         try
         {
-            document = JsonSerializer.Deserialize<EnvelopeDocument>(value, FulfillmentJson.Options);
+            document = JsonSerializer.Deserialize<EventEnvelope<JsonElement>>(value, FulfillmentJson.Options);
         }
         catch (JsonException ex)
         {
@@ -79,7 +80,7 @@ public static class EnvelopeSerializer
         return result;
     }
 
-    private static string? Validate(EnvelopeDocument document) =>
+    private static string? Validate(EventEnvelope<JsonElement> document) =>
         document switch
         {
             { EventId: var id } when id == Guid.Empty => "eventId must be a non-empty UUID.",

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests;
 

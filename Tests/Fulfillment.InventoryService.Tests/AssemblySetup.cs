@@ -1,5 +1,4 @@
 using Fulfillment.Testing;
-using NUnit.Framework;
 
 namespace Fulfillment.InventoryService.Tests;
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Fulfillment.QueryApi.Http;
 using Fulfillment.QueryApi.Persistence;
@@ -8,6 +9,13 @@ namespace Fulfillment.QueryApi.DeadLetters;
 /// <summary>Reads the recorded dead letters for the admin API.</summary>
 public sealed class DeadLetterQueries(QueryDbContext db)
 {
+    /// <summary>An expression, so that the listing selects the summary's columns only, never the values and headers.</summary>
+    private static readonly Expression<Func<DeadLetterRecord, DeadLetterSummary>> ToSummary = d => new DeadLetterSummary(
+        d.Id, d.Topic, d.Partition, d.Offset, d.Key, d.EventType, d.OriginalTopic, d.ConsumerGroup, d.ExceptionType,
+        d.Error, d.RetryCount, d.FailedAt, d.RecordedAt, d.ReplayedAt, d.ReplayCount);
+
+    private static readonly Func<DeadLetterRecord, DeadLetterSummary> Summarize = ToSummary.Compile();
+
     public async Task<Page<DeadLetterSummary>> ListAsync(string? topic, PageRequest page, CancellationToken cancellationToken)
     {
         var letters = db.DeadLetters.AsNoTracking();
@@ -21,9 +29,7 @@ public sealed class DeadLetterQueries(QueryDbContext db)
             .OrderByDescending(d => d.Id)
             .Skip(page.Skip)
             .Take(page.PageSize)
-            .Select(d => new DeadLetterSummary(
-                d.Id, d.Topic, d.Partition, d.Offset, d.Key, d.EventType, d.OriginalTopic, d.ConsumerGroup, d.ExceptionType,
-                d.Error, d.RetryCount, d.FailedAt, d.RecordedAt, d.ReplayedAt, d.ReplayCount))
+            .Select(ToSummary)
             .ToListAsync(cancellationToken);
         return new Page<DeadLetterSummary>(items, page.PageNumber, page.PageSize, total);
     }
@@ -37,13 +43,15 @@ public sealed class DeadLetterQueries(QueryDbContext db)
         }
 
         var json = ParseJson(d.ValueText);
-        return new DeadLetterDetails(
-            d.Id, d.Topic, d.Partition, d.Offset, d.Key, d.EventType, d.OriginalTopic, d.OriginalPartition, d.OriginalOffset,
-            d.ConsumerGroup, d.ExceptionType, d.Error, d.RetryCount, d.FailedAt, d.RecordedAt, d.ReplayedAt, d.ReplayCount,
-            StoredHeaders.Deserialize(d.Headers),
-            json,
-            json is null ? d.ValueText : null,
-            d.Value is not null && d.ValueText is null ? Convert.ToBase64String(d.Value) : null);
+        return new DeadLetterDetails(Summarize(d))
+        {
+            OriginalPartition = d.OriginalPartition,
+            OriginalOffset = d.OriginalOffset,
+            Headers = StoredHeaders.Deserialize(d.Headers),
+            ValueJson = json,
+            ValueText = json is null ? d.ValueText : null,
+            ValueBase64 = d.Value is not null && d.ValueText is null ? Convert.ToBase64String(d.Value) : null,
+        };
     }
 
     private static JsonElement? ParseJson(string? text)

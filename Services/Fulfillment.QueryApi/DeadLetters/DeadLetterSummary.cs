@@ -1,7 +1,8 @@
 namespace Fulfillment.QueryApi.DeadLetters;
 
 /// <summary>One dead letter in <c>GET /api/admin/dlq</c>: where it is, where it came from, why it failed.</summary>
-public sealed record DeadLetterSummary(
+/// <remarks>Not sealed: <see cref="DeadLetterDetails"/> is this and the record itself.</remarks>
+public record DeadLetterSummary(
     long Id,
     string Topic,
     int Partition,

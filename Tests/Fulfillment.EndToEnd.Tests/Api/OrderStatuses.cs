@@ -1,11 +1,10 @@
 namespace Fulfillment.EndToEnd.Tests.Api;
 
-/// <summary>The lifecycle states of the contract, shared by query-api's read model and the order saga.</summary>
+/// <summary>The lifecycle states these tests wait for, restated from the contract (query-api's read model and the saga).</summary>
 public static class OrderStatuses
 {
     public const string Created = "CREATED";
     public const string InventoryReserved = "INVENTORY_RESERVED";
-    public const string PaymentAuthorized = "PAYMENT_AUTHORIZED";
     public const string DeliveryAssigned = "DELIVERY_ASSIGNED";
     public const string Delivered = "DELIVERED";
     public const string PaymentFailed = "PAYMENT_FAILED";

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Fulfillment.EndToEnd.Tests.Api;
-using Fulfillment.EndToEnd.Tests.Support;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.DeadLetters;
 

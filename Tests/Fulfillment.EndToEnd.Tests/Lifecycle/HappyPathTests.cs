@@ -1,7 +1,5 @@
 using Fulfillment.EndToEnd.Tests.Api;
-using Fulfillment.EndToEnd.Tests.Support;
 using Fulfillment.Messages;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.Lifecycle;
 

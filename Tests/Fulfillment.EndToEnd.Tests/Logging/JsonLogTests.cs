@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Fulfillment.EndToEnd.Tests.Support;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.Logging;
 

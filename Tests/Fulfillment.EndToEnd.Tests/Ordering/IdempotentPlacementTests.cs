@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Fulfillment.EndToEnd.Tests.Api;
-using Fulfillment.EndToEnd.Tests.Support;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.Ordering;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Fulfillment.EndToEnd.Tests.Support;
 using Fulfillment.Testing.Processes;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.Reference;
 

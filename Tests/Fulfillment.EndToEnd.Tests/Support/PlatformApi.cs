@@ -8,7 +8,6 @@ using System.Text.Json.Nodes;
 using Fulfillment.EndToEnd.Tests.Api;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.Support;
 

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Fulfillment.EndToEnd.Tests.Api;
-using Fulfillment.EndToEnd.Tests.Support;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.Tracing;
 

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fulfillment.EndToEnd.Tests.Api;
-using Fulfillment.EndToEnd.Tests.Support;
-using NUnit.Framework;
 
 namespace Fulfillment.EndToEnd.Tests.Validation;
 

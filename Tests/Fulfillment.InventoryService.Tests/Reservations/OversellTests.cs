@@ -1,7 +1,6 @@
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
-using Fulfillment.InventoryService.Tests.Support;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using MassTransit;
@@ -9,7 +8,6 @@ using MassTransit.Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Reservations;

@@ -1,42 +1,26 @@
 using Fulfillment.InventoryService.Persistence;
-using Fulfillment.InventoryService.Tests.Support;
 using Fulfillment.Messages;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Reservations;
 
 [TestFixture]
-public sealed class ReserveStockTests
+public sealed class ReserveStockTests() : InventoryHarnessTest(new Dictionary<string, int> { ["SKU-A"] = 100, ["SKU-B"] = 50, ["SKU-LOW"] = 3 })
 {
-    private InventoryHarness _inventory = null!;
-
-    [SetUp]
-    public async Task StartAsync() =>
-        _inventory = await InventoryHarness.StartAsync(new Dictionary<string, int>
-        {
-            ["SKU-A"] = 100,
-            ["SKU-B"] = 50,
-            ["SKU-LOW"] = 3,
-        });
-
-    [TearDown]
-    public async Task StopAsync() => await _inventory.DisposeAsync();
-
     [Test]
     public async Task Order_in_stock_is_reserved_with_every_line_held()
     {
         var order = OrderCreated("order-1", Line("SKU-B", 1, 10m), Line("SKU-A", 2, 5m));
 
-        await _inventory.ConsumeSuccessfullyAsync(order);
+        await Inventory.ConsumeSuccessfullyAsync(order);
 
-        var reserved = _inventory.Published<InventoryReserved>();
+        var reserved = Inventory.Published<InventoryReserved>();
         Assert.That(reserved, Has.Count.EqualTo(1));
-        Assert.That(_inventory.Published<InventoryRejected>(), Is.Empty);
-        var reservation = await _inventory.ReservationAsync("order-1");
+        Assert.That(Inventory.Published<InventoryRejected>(), Is.Empty);
+        var reservation = await Inventory.ReservationAsync("order-1");
         Assert.That(reservation, Is.Not.Null);
-        var stockA = await _inventory.StockAsync("SKU-A");
-        var stockB = await _inventory.StockAsync("SKU-B");
+        var stockA = await Inventory.StockAsync("SKU-A");
+        var stockB = await Inventory.StockAsync("SKU-B");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(reserved[0].ReservationId, Is.EqualTo(reservation!.ReservationId.ToString()));
@@ -58,15 +42,15 @@ public sealed class ReserveStockTests
     [Test]
     public async Task Repeated_skus_are_summed_into_one_line()
     {
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-A", 2), Line("SKU-B", 1), Line("SKU-A", 3)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-A", 2), Line("SKU-B", 1), Line("SKU-A", 3)));
 
-        var reserved = _inventory.Published<InventoryReserved>().Single();
-        var reservation = await _inventory.ReservationAsync("order-1");
+        var reserved = Inventory.Published<InventoryReserved>().Single();
+        var reservation = await Inventory.ReservationAsync("order-1");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(reserved.Lines, Is.EqualTo(new[] { new StockLine("SKU-A", 5), new StockLine("SKU-B", 1) }));
             Assert.That(reservation!.Lines.Single(l => l.Sku == "SKU-A").Quantity, Is.EqualTo(5));
-            Assert.That((await _inventory.StockAsync("SKU-A")).Available, Is.EqualTo(95));
+            Assert.That((await Inventory.StockAsync("SKU-A")).Available, Is.EqualTo(95));
         }
     }
 
@@ -74,26 +58,26 @@ public sealed class ReserveStockTests
     public async Task Repeated_lines_that_together_exceed_the_stock_are_rejected()
     {
         // Each line alone fits in the 3 units; together they do not.
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 2), Line("SKU-LOW", 2)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 2), Line("SKU-LOW", 2)));
 
-        var rejected = _inventory.Published<InventoryRejected>().Single();
+        var rejected = Inventory.Published<InventoryRejected>().Single();
         Assert.That(rejected.Shortages, Is.EqualTo(new[] { new StockShortage("SKU-LOW", 4, 3) }));
-        Assert.That((await _inventory.StockAsync("SKU-LOW")).Available, Is.EqualTo(3));
+        Assert.That((await Inventory.StockAsync("SKU-LOW")).Available, Is.EqualTo(3));
     }
 
     [Test]
     public async Task Order_short_of_one_sku_is_rejected_and_holds_nothing()
     {
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-A", 1), Line("SKU-LOW", 5)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-A", 1), Line("SKU-LOW", 5)));
 
-        var rejected = _inventory.Published<InventoryRejected>();
+        var rejected = Inventory.Published<InventoryRejected>();
         Assert.That(rejected, Has.Count.EqualTo(1));
-        var reservation = await _inventory.ReservationAsync("order-1");
-        var stockA = await _inventory.StockAsync("SKU-A");
-        var stockLow = await _inventory.StockAsync("SKU-LOW");
+        var reservation = await Inventory.ReservationAsync("order-1");
+        var stockA = await Inventory.StockAsync("SKU-A");
+        var stockLow = await Inventory.StockAsync("SKU-LOW");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_inventory.Published<InventoryReserved>(), Is.Empty);
+            Assert.That(Inventory.Published<InventoryReserved>(), Is.Empty);
             Assert.That(rejected[0].Shortages, Is.EqualTo(new[] { new StockShortage("SKU-LOW", 5, 3) }));
             Assert.That(rejected[0].Reason, Does.Contain("SKU-LOW"));
             Assert.That(reservation!.Status, Is.EqualTo(ReservationStatus.Rejected));
@@ -109,23 +93,23 @@ public sealed class ReserveStockTests
     [Test]
     public async Task Unknown_sku_is_rejected_with_nothing_available()
     {
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-A", 1), Line("SKU-NOPE", 2)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-A", 1), Line("SKU-NOPE", 2)));
 
-        var rejected = _inventory.Published<InventoryRejected>().Single();
+        var rejected = Inventory.Published<InventoryRejected>().Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(rejected.Shortages, Is.EqualTo(new[] { new StockShortage("SKU-NOPE", 2, 0) }));
-            Assert.That((await _inventory.ReservationAsync("order-1"))!.Status, Is.EqualTo(ReservationStatus.Rejected));
-            Assert.That((await _inventory.StockAsync("SKU-A")).Available, Is.EqualTo(100));
+            Assert.That((await Inventory.ReservationAsync("order-1"))!.Status, Is.EqualTo(ReservationStatus.Rejected));
+            Assert.That((await Inventory.StockAsync("SKU-A")).Available, Is.EqualTo(100));
         }
     }
 
     [Test]
     public async Task Every_short_sku_is_reported()
     {
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 4), Line("SKU-B", 51), Line("SKU-X", 1)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 4), Line("SKU-B", 51), Line("SKU-X", 1)));
 
-        var rejected = _inventory.Published<InventoryRejected>().Single();
+        var rejected = Inventory.Published<InventoryRejected>().Single();
         Assert.That(
             rejected.Shortages,
             Is.EqualTo(new[] { new StockShortage("SKU-B", 51, 50), new StockShortage("SKU-LOW", 4, 3), new StockShortage("SKU-X", 1, 0) }));
@@ -134,23 +118,23 @@ public sealed class ReserveStockTests
     [Test]
     public async Task Order_without_lines_is_rejected()
     {
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1"));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1"));
 
-        var rejected = _inventory.Published<InventoryRejected>().Single();
+        var rejected = Inventory.Published<InventoryRejected>().Single();
         Assert.That(rejected.Reason, Does.StartWith("invalid order"));
     }
 
     [Test]
     public async Task Exactly_the_last_units_can_be_reserved()
     {
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 3)));
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-2", Line("SKU-LOW", 1)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 3)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-2", Line("SKU-LOW", 1)));
 
-        var stock = await _inventory.StockAsync("SKU-LOW");
+        var stock = await Inventory.StockAsync("SKU-LOW");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_inventory.Published<InventoryReserved>(), Has.Count.EqualTo(1));
-            Assert.That(_inventory.Published<InventoryRejected>().Single().Shortages, Is.EqualTo(new[] { new StockShortage("SKU-LOW", 1, 0) }));
+            Assert.That(Inventory.Published<InventoryReserved>(), Has.Count.EqualTo(1));
+            Assert.That(Inventory.Published<InventoryRejected>().Single().Shortages, Is.EqualTo(new[] { new StockShortage("SKU-LOW", 1, 0) }));
             Assert.That((stock.Available, stock.Reserved), Is.EqualTo((0, 3)));
         }
     }
@@ -162,15 +146,15 @@ public sealed class ReserveStockTests
         var second = OrderCreated("order-1", Line("SKU-A", 4));
         Assert.That(second.EventId, Is.Not.EqualTo(first.EventId));
 
-        await _inventory.ConsumeSuccessfullyAsync(first);
-        await _inventory.ConsumeSuccessfullyAsync(second);
+        await Inventory.ConsumeSuccessfullyAsync(first);
+        await Inventory.ConsumeSuccessfullyAsync(second);
 
-        var reservations = await _inventory.QueryAsync(db => Task.FromResult(db.Reservations.Count(r => r.OrderId == "order-1")));
-        var stock = await _inventory.StockAsync("SKU-A");
+        var reservations = await Inventory.QueryAsync(db => Task.FromResult(db.Reservations.Count(r => r.OrderId == "order-1")));
+        var stock = await Inventory.StockAsync("SKU-A");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_inventory.Published<InventoryReserved>(), Has.Count.EqualTo(1));
-            Assert.That(_inventory.Published<InventoryRejected>(), Is.Empty);
+            Assert.That(Inventory.Published<InventoryReserved>(), Has.Count.EqualTo(1));
+            Assert.That(Inventory.Published<InventoryRejected>(), Is.Empty);
             Assert.That(reservations, Is.EqualTo(1));
             Assert.That((stock.Available, stock.Reserved), Is.EqualTo((96, 4)));
         }
@@ -179,14 +163,14 @@ public sealed class ReserveStockTests
     [Test]
     public async Task Second_order_created_after_a_rejection_does_not_reserve_either()
     {
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 4)));
-        await _inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 1)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 4)));
+        await Inventory.ConsumeSuccessfullyAsync(OrderCreated("order-1", Line("SKU-LOW", 1)));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_inventory.Published<InventoryRejected>(), Has.Count.EqualTo(1));
-            Assert.That(_inventory.Published<InventoryReserved>(), Is.Empty);
-            Assert.That((await _inventory.StockAsync("SKU-LOW")).Available, Is.EqualTo(3));
+            Assert.That(Inventory.Published<InventoryRejected>(), Has.Count.EqualTo(1));
+            Assert.That(Inventory.Published<InventoryReserved>(), Is.Empty);
+            Assert.That((await Inventory.StockAsync("SKU-LOW")).Available, Is.EqualTo(3));
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Npgsql;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Service;

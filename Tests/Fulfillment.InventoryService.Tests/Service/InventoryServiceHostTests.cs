@@ -4,7 +4,6 @@ using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
 using Fulfillment.Testing;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Service;
@@ -18,30 +17,18 @@ public sealed class InventoryServiceHostTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private ITestKafka _kafka = null!;
-    private ServiceFactory<Program> _service = null!;
-    private HttpClient _http = null!;
+    private ServiceUnderTest<Program> _service = null!;
 
     [SetUp]
-    public async Task StartAsync()
-    {
-        _kafka = await TestKafka.StartAsync();
-        _service = new ServiceFactory<Program>(await TestPostgres.CreateDatabaseAsync("inventory_host"), _kafka.BootstrapServers);
-        _http = _service.CreateClient();
-    }
+    public async Task StartAsync() => _service = await ServiceHost.StartAsync<Program>("inventory_host");
 
     [TearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _service.DisposeAsync();
-        await _kafka.DisposeAsync();
-    }
+    public async Task StopAsync() => await _service.DisposeAsync();
 
     [Test]
     public async Task Demo_catalog_is_seeded_from_appsettings()
     {
-        var stock = await _http.GetFromJsonAsync<List<StockResponse>>("/api/stock");
+        var stock = await _service.Http.GetFromJsonAsync<List<StockResponse>>("/api/stock");
 
         var expected = Enumerable.Range(1, 10).Select(i => ($"SKU-{i:D3}", 1000)).Append(("SKU-LOW", 3));
         using (Assert.EnterMultipleScope())
@@ -55,10 +42,10 @@ public sealed class InventoryServiceHostTests
     public async Task Order_from_kafka_is_reserved_then_released_when_payment_fails()
     {
         var order = OrderCreated("host-order-1", Line("SKU-001", 2), Line("SKU-LOW", 1));
-        await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.OrderEvents, order);
+        await KafkaTopic.ProduceAsync(_service.BootstrapServers, Topics.OrderEvents, order);
 
         var reserved = await KafkaTopic.ReadUntilAsync(
-            _kafka.BootstrapServers, Topics.InventoryEvents, records => records.Count >= 1, Patience);
+            _service.BootstrapServers, Topics.InventoryEvents, records => records.Count >= 1, Patience);
         Assert.That(reserved, Has.Count.EqualTo(1));
         var (key, envelope) = reserved[0];
         using (Assert.EnterMultipleScope())
@@ -75,10 +62,10 @@ public sealed class InventoryServiceHostTests
         }
 
         var failed = PaymentFailed("host-order-1");
-        await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.PaymentEvents, failed);
+        await KafkaTopic.ProduceAsync(_service.BootstrapServers, Topics.PaymentEvents, failed);
 
         var events = await KafkaTopic.ReadUntilAsync(
-            _kafka.BootstrapServers, Topics.InventoryEvents, records => records.Count >= 2, Patience);
+            _service.BootstrapServers, Topics.InventoryEvents, records => records.Count >= 2, Patience);
         Assert.That(events.Select(e => e.Envelope.EventType), Is.EqualTo(new[] { EventTypes.InventoryReserved, EventTypes.InventoryReleased }));
         var released = (InventoryReleased)events[1].Envelope.Payload;
         using (Assert.EnterMultipleScope())
@@ -94,8 +81,8 @@ public sealed class InventoryServiceHostTests
     [Test]
     public async Task Unknown_sku_and_unknown_order_are_problem_details()
     {
-        using var sku = await _http.GetAsync(new Uri("/api/stock/SKU-NOPE", UriKind.Relative));
-        using var order = await _http.GetAsync(new Uri("/api/reservations/no-such-order", UriKind.Relative));
+        using var sku = await _service.Http.GetAsync(new Uri("/api/stock/SKU-NOPE", UriKind.Relative));
+        using var order = await _service.Http.GetAsync(new Uri("/api/reservations/no-such-order", UriKind.Relative));
 
         using (Assert.EnterMultipleScope())
         {
@@ -107,9 +94,9 @@ public sealed class InventoryServiceHostTests
     }
 
     private async Task<StockResponse> StockAsync(string sku) =>
-        (await _http.GetFromJsonAsync<StockResponse>($"/api/stock/{sku}"))!;
+        (await _service.Http.GetFromJsonAsync<StockResponse>($"/api/stock/{sku}"))!;
 
     /// <summary>The event on Kafka means its transaction committed: the reservation is there to read.</summary>
     private async Task<ReservationResponse> ReservationAsync(string orderId) =>
-        (await _http.GetFromJsonAsync<ReservationResponse>($"/api/reservations/{orderId}"))!;
+        (await _service.Http.GetFromJsonAsync<ReservationResponse>($"/api/reservations/{orderId}"))!;
 }

@@ -1,28 +1,17 @@
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Stock;
-using Fulfillment.InventoryService.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NUnit.Framework;
 
 namespace Fulfillment.InventoryService.Tests.Stock;
 
 [TestFixture]
-public sealed class StockEndpointsTests
+public sealed class StockEndpointsTests() : InventoryHarnessTest(new Dictionary<string, int> { ["SKU-B"] = 2, ["SKU-A"] = 9 })
 {
-    private InventoryHarness _inventory = null!;
-
-    [SetUp]
-    public async Task StartAsync() =>
-        _inventory = await InventoryHarness.StartAsync(new Dictionary<string, int> { ["SKU-B"] = 2, ["SKU-A"] = 9 });
-
-    [TearDown]
-    public async Task StopAsync() => await _inventory.DisposeAsync();
-
     [Test]
     public async Task Known_sku_returns_its_levels()
     {
-        var result = await _inventory.QueryAsync(db => StockEndpoints.GetAsync("SKU-A", db, CancellationToken.None));
+        var result = await Inventory.QueryAsync(db => StockEndpoints.GetAsync("SKU-A", db, CancellationToken.None));
 
         var stock = ((Ok<StockResponse>)result.Result).Value!;
         Assert.That((stock.Sku, stock.Warehouse, stock.Available, stock.Reserved), Is.EqualTo(("SKU-A", InventoryHarness.Warehouse, 9, 0)));
@@ -31,7 +20,7 @@ public sealed class StockEndpointsTests
     [Test]
     public async Task Unknown_sku_is_a_problem_404()
     {
-        var result = await _inventory.QueryAsync(db => StockEndpoints.GetAsync("SKU-NOPE", db, CancellationToken.None));
+        var result = await Inventory.QueryAsync(db => StockEndpoints.GetAsync("SKU-NOPE", db, CancellationToken.None));
 
         var problem = result.Result as ProblemHttpResult;
         Assert.That(problem, Is.Not.Null);
@@ -41,7 +30,7 @@ public sealed class StockEndpointsTests
     [Test]
     public async Task Listing_is_in_sku_order()
     {
-        var result = await _inventory.QueryAsync((InventoryDbContext db) => StockEndpoints.ListAsync(db, CancellationToken.None));
+        var result = await Inventory.QueryAsync((InventoryDbContext db) => StockEndpoints.ListAsync(db, CancellationToken.None));
 
         Assert.That(result.Value!.Select(s => s.Sku), Is.EqualTo(new[] { "SKU-A", "SKU-B" }));
     }

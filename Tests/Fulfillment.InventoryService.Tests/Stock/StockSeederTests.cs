@@ -1,9 +1,7 @@
 using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Stock;
-using Fulfillment.InventoryService.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 using static Fulfillment.InventoryService.Tests.Support.Envelopes;
 
 namespace Fulfillment.InventoryService.Tests.Stock;

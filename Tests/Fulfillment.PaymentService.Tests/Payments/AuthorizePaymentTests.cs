@@ -7,29 +7,21 @@ using static Fulfillment.PaymentService.Tests.Support.Envelopes;
 namespace Fulfillment.PaymentService.Tests.Payments;
 
 [TestFixture]
-public sealed class AuthorizePaymentTests
+public sealed class AuthorizePaymentTests : PaymentHarnessTest
 {
-    private PaymentHarness _payment = null!;
-
-    [SetUp]
-    public async Task StartAsync() => _payment = await PaymentHarness.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await _payment.DisposeAsync();
-
     [Test]
     public async Task Reserved_order_is_authorized()
     {
         var reserved = InventoryReserved("order-1", amount: 99.90m);
 
-        await _payment.ConsumeSuccessfullyAsync(reserved);
+        await Payment.ConsumeSuccessfullyAsync(reserved);
 
-        var authorized = _payment.Published<PaymentAuthorized>();
+        var authorized = Payment.Published<PaymentAuthorized>();
         Assert.That(authorized, Has.Count.EqualTo(1));
-        var payment = (await _payment.PaymentsAsync("order-1")).Single();
+        var payment = (await Payment.PaymentsAsync("order-1")).Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_payment.Published<PaymentFailed>(), Is.Empty);
+            Assert.That(Payment.Published<PaymentFailed>(), Is.Empty);
             Assert.That(authorized[0].PaymentId, Is.EqualTo(payment.PaymentId.ToString()));
             Assert.That(authorized[0].Amount, Is.EqualTo(99.90m));
             Assert.That(authorized[0].Currency, Is.EqualTo("EUR"));
@@ -50,23 +42,23 @@ public sealed class AuthorizePaymentTests
     [TestCase(0.01, "JPY")]
     public async Task Amounts_up_to_the_limit_are_authorized(decimal amount, string currency)
     {
-        await _payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", amount, currency: currency));
+        await Payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", amount, currency: currency));
 
-        Assert.That(_payment.Published<PaymentAuthorized>().Single().Amount, Is.EqualTo(amount));
+        Assert.That(Payment.Published<PaymentAuthorized>().Single().Amount, Is.EqualTo(amount));
     }
 
     [TestCase(10_000.01, "EUR")]
     [TestCase(250_000, "JPY")]
     public async Task Amount_above_the_limit_is_declined_in_any_currency(decimal amount, string currency)
     {
-        await _payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", amount, currency: currency));
+        await Payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", amount, currency: currency));
 
-        var failed = _payment.Published<PaymentFailed>();
+        var failed = Payment.Published<PaymentFailed>();
         Assert.That(failed, Has.Count.EqualTo(1));
-        var payment = (await _payment.PaymentsAsync("order-1")).Single();
+        var payment = (await Payment.PaymentsAsync("order-1")).Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_payment.Published<PaymentAuthorized>(), Is.Empty);
+            Assert.That(Payment.Published<PaymentAuthorized>(), Is.Empty);
             Assert.That(failed[0].PaymentId, Is.EqualTo(payment.PaymentId.ToString()));
             Assert.That(failed[0].Amount, Is.EqualTo(amount));
             Assert.That(failed[0].Currency, Is.EqualTo(currency));
@@ -80,14 +72,14 @@ public sealed class AuthorizePaymentTests
     [Test]
     public async Task Blocked_customer_is_declined()
     {
-        await _payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", 5m, customerId: "blocked-42"));
+        await Payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", 5m, customerId: "blocked-42"));
 
-        var failed = _payment.Published<PaymentFailed>().Single();
+        var failed = Payment.Published<PaymentFailed>().Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(_payment.Published<PaymentAuthorized>(), Is.Empty);
+            Assert.That(Payment.Published<PaymentAuthorized>(), Is.Empty);
             Assert.That(failed.Reason, Is.EqualTo("declined: customer 'blocked-42' is blocked"));
-            Assert.That((await _payment.PaymentsAsync("order-1")).Single().Status, Is.EqualTo(PaymentStatus.Declined));
+            Assert.That((await Payment.PaymentsAsync("order-1")).Single().Status, Is.EqualTo(PaymentStatus.Declined));
         }
     }
 
@@ -98,40 +90,40 @@ public sealed class AuthorizePaymentTests
         var second = InventoryReserved("order-1");
         Assert.That(second.EventId, Is.Not.EqualTo(first.EventId));
 
-        await _payment.ConsumeSuccessfullyAsync(first);
-        await _payment.ConsumeSuccessfullyAsync(second);
+        await Payment.ConsumeSuccessfullyAsync(first);
+        await Payment.ConsumeSuccessfullyAsync(second);
 
-        var payments = await _payment.PaymentsAsync("order-1");
+        var payments = await Payment.PaymentsAsync("order-1");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(payments, Has.Count.EqualTo(1));
             Assert.That(payments[0].SourceEventId, Is.EqualTo(first.EventId));
-            Assert.That(_payment.Published<PaymentAuthorized>(), Has.Count.EqualTo(1));
-            Assert.That(_payment.Published<PaymentFailed>(), Is.Empty);
+            Assert.That(Payment.Published<PaymentAuthorized>(), Has.Count.EqualTo(1));
+            Assert.That(Payment.Published<PaymentFailed>(), Is.Empty);
         }
     }
 
     [Test]
     public async Task Second_reservation_event_after_a_decline_does_not_authorize()
     {
-        await _payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", customerId: "blocked-1"));
-        await _payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", customerId: "cust-1"));
+        await Payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", customerId: "blocked-1"));
+        await Payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", customerId: "cust-1"));
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await _payment.PaymentsAsync("order-1"), Has.Count.EqualTo(1));
-            Assert.That(_payment.Published<PaymentFailed>(), Has.Count.EqualTo(1));
-            Assert.That(_payment.Published<PaymentAuthorized>(), Is.Empty);
+            Assert.That(await Payment.PaymentsAsync("order-1"), Has.Count.EqualTo(1));
+            Assert.That(Payment.Published<PaymentFailed>(), Has.Count.EqualTo(1));
+            Assert.That(Payment.Published<PaymentAuthorized>(), Is.Empty);
         }
     }
 
     [Test]
     public async Task Different_orders_get_their_own_payments()
     {
-        await _payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1"));
-        await _payment.ConsumeSuccessfullyAsync(InventoryReserved("order-2"));
+        await Payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1"));
+        await Payment.ConsumeSuccessfullyAsync(InventoryReserved("order-2"));
 
-        var authorized = _payment.Published<PaymentAuthorized>();
+        var authorized = Payment.Published<PaymentAuthorized>();
         Assert.That(authorized.Select(a => a.PaymentId).Distinct().Count(), Is.EqualTo(2));
     }
 }

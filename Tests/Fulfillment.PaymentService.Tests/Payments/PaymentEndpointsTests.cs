@@ -9,27 +9,19 @@ using static Fulfillment.PaymentService.Tests.Support.Envelopes;
 namespace Fulfillment.PaymentService.Tests.Payments;
 
 [TestFixture]
-public sealed class PaymentEndpointsTests
+public sealed class PaymentEndpointsTests : PaymentHarnessTest
 {
-    private PaymentHarness _payment = null!;
-
-    [SetUp]
-    public async Task StartAsync() => _payment = await PaymentHarness.StartAsync();
-
-    [TearDown]
-    public async Task StopAsync() => await _payment.DisposeAsync();
-
     [Test]
     public async Task Payment_of_an_order_is_shown()
     {
-        await _payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", 12.5m));
+        await Payment.ConsumeSuccessfullyAsync(InventoryReserved("order-1", 12.5m));
 
-        var result = await _payment.QueryAsync(db => PaymentEndpoints.GetAsync("order-1", db, CancellationToken.None));
+        var result = await Payment.QueryAsync(db => PaymentEndpoints.GetAsync("order-1", db, CancellationToken.None));
 
         var payment = ((Ok<PaymentResponse>)result.Result).Value!;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(payment.PaymentId, Is.EqualTo(_payment.Published<PaymentAuthorized>().Single().PaymentId));
+            Assert.That(payment.PaymentId, Is.EqualTo(Payment.Published<PaymentAuthorized>().Single().PaymentId));
             Assert.That((payment.OrderId, payment.Status, payment.Amount, payment.Currency), Is.EqualTo(("order-1", "authorized", 12.5m, "EUR")));
         }
     }
@@ -37,7 +29,7 @@ public sealed class PaymentEndpointsTests
     [Test]
     public async Task Unknown_order_is_a_problem_404()
     {
-        var result = await _payment.QueryAsync(db => PaymentEndpoints.GetAsync("order-x", db, CancellationToken.None));
+        var result = await Payment.QueryAsync(db => PaymentEndpoints.GetAsync("order-x", db, CancellationToken.None));
 
         Assert.That((result.Result as ProblemHttpResult)?.StatusCode, Is.EqualTo(StatusCodes.Status404NotFound));
     }

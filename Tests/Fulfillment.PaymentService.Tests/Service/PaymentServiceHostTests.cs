@@ -18,27 +18,13 @@ public sealed class PaymentServiceHostTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private ITestKafka _kafka = null!;
-    private ServiceFactory<Program> _service = null!;
-    private string _connectionString = null!;
-    private HttpClient _http = null!;
+    private ServiceUnderTest<Program> _service = null!;
 
     [SetUp]
-    public async Task StartAsync()
-    {
-        _kafka = await TestKafka.StartAsync();
-        _connectionString = await TestPostgres.CreateDatabaseAsync("payment_host");
-        _service = new ServiceFactory<Program>(_connectionString, _kafka.BootstrapServers);
-        _http = _service.CreateClient();
-    }
+    public async Task StartAsync() => _service = await ServiceHost.StartAsync<Program>("payment_host");
 
     [TearDown]
-    public async Task StopAsync()
-    {
-        _http.Dispose();
-        await _service.DisposeAsync();
-        await _kafka.DisposeAsync();
-    }
+    public async Task StopAsync() => await _service.DisposeAsync();
 
     [Test]
     public async Task Reservations_from_kafka_are_authorized_or_declined_once_each()
@@ -53,21 +39,21 @@ public sealed class PaymentServiceHostTests
         var resent = InventoryReserved("host-ok", 120.00m);
         foreach (var envelope in new IEventEnvelope[] { good, blocked, tooMuch, notForPayment, resent })
         {
-            await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.InventoryEvents, envelope);
+            await KafkaTopic.ProduceAsync(_service.BootstrapServers, Topics.InventoryEvents, envelope);
         }
 
         await Eventually.ReturnsAsync(
-            () => Database.CountAsync(_connectionString, "SELECT count(*) FROM inbox_messages WHERE event_id = @id", resent.EventId),
+            () => Database.CountAsync(_service.ConnectionString, "SELECT count(*) FROM inbox_messages WHERE event_id = @id", resent.EventId),
             count => count == 1,
             Patience,
             "the re-sent reservation handled");
         await Eventually.ReturnsAsync(
-            () => Database.CountAsync(_connectionString, "SELECT count(*) FROM outbox_messages"),
+            () => Database.CountAsync(_service.ConnectionString, "SELECT count(*) FROM outbox_messages"),
             count => count == 0,
             Patience,
             "the outbox drained to Kafka");
         var events = await KafkaTopic.ReadUntilAsync(
-            _kafka.BootstrapServers, Topics.PaymentEvents, records => records.Count >= 3, Patience);
+            _service.BootstrapServers, Topics.PaymentEvents, records => records.Count >= 3, Patience);
         var byOrder = events.ToLookup(e => e.Key);
 
         using (Assert.EnterMultipleScope())
@@ -80,11 +66,11 @@ public sealed class PaymentServiceHostTests
             Assert.That(byOrder["host-ok"].Single().Envelope.CorrelationId, Is.EqualTo(good.CorrelationId));
             Assert.That(byOrder["host-ok"].Single().Envelope.Producer, Is.EqualTo("payment-service"));
             Assert.That(
-                await Database.CountAsync(_connectionString, "SELECT count(*) FROM payments WHERE order_id = 'host-ok'"),
+                await Database.CountAsync(_service.ConnectionString, "SELECT count(*) FROM payments WHERE order_id = 'host-ok'"),
                 Is.EqualTo(1));
         }
 
-        var payment = await _http.GetFromJsonAsync<PaymentResponse>("/api/payments/host-ok");
+        var payment = await _service.Http.GetFromJsonAsync<PaymentResponse>("/api/payments/host-ok");
         var authorized = (PaymentAuthorized)byOrder["host-ok"].Single().Envelope.Payload;
         using (Assert.EnterMultipleScope())
         {
@@ -97,7 +83,7 @@ public sealed class PaymentServiceHostTests
     [Test]
     public async Task Unknown_order_is_a_problem_404()
     {
-        using var response = await _http.GetAsync(new Uri("/api/payments/no-such-order", UriKind.Relative));
+        using var response = await _service.Http.GetAsync(new Uri("/api/payments/no-such-order", UriKind.Relative));
 
         using (Assert.EnterMultipleScope())
         {

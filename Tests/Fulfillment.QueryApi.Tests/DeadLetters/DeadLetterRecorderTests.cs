@@ -3,10 +3,8 @@ using Fulfillment.Messaging.Consuming;
 using Fulfillment.Messaging.Kafka;
 using Fulfillment.QueryApi.DeadLetters;
 using Fulfillment.QueryApi.Persistence;
-using Fulfillment.QueryApi.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.DeadLetters;
 

@@ -2,9 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Fulfillment.Messages;
 using Fulfillment.Messaging.Kafka;
-using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Http;
 
@@ -12,29 +10,24 @@ namespace Fulfillment.QueryApi.Tests.Http;
 /// The dead-letter admin on the real host: records produced to a dlq.* topic are recorded by the query-api-dlq group,
 /// listed, inspected and replayed to their original topic, where the read model picks them up.
 /// </summary>
-public sealed class DeadLetterEndpointTests
+public sealed class DeadLetterEndpointTests() : QueryApiHostTest(ApiKey)
 {
     private const string ApiKey = "s3cret-admin-key";
 
     private static readonly byte[] BinaryHeader = [0xC3, 0x28, 0x00, 0xFF];
 
-    private ITestKafka _kafka = null!;
-    private QueryApiFactory _factory = null!;
     private HttpClient _admin = null!;
     private EventEnvelope<OrderCreated> _poison = null!;
     private long _poisonId;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task RecordADeadLetterAsync()
     {
-        _kafka = await TestKafka.StartAsync(partitions: 3);
-        var database = await QueryDatabase.CreateAsync();
-        _factory = new QueryApiFactory(database, _kafka.BootstrapServers, ApiKey);
-        _admin = _factory.CreateAdminClient();
+        _admin = Factory.CreateAdminClient();
 
         _poison = Events.ForNewOrder().Created();
         await KafkaTopic.ProduceAsync(
-            _kafka.BootstrapServers,
+            BootstrapServers,
             Topics.OrderDeadLetters,
             DeadLetterRecords.Message(_poison, Topics.OrderEvents, ("x-binary-trace", BinaryHeader)));
         var listed = await Eventually.ReturnsAsync(
@@ -45,12 +38,7 @@ public sealed class DeadLetterEndpointTests
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _factory.DisposeAsync();
-        await _kafka.DisposeAsync();
-    }
+    public void DisposeAdmin() => _admin.Dispose();
 
     [TestCase("GET", "/api/admin/dlq", null, TestName = "List without a key")]
     [TestCase("GET", "/api/admin/dlq", "wrong", TestName = "List with a wrong key")]
@@ -61,7 +49,7 @@ public sealed class DeadLetterEndpointTests
     public async Task The_admin_api_needs_the_key(string method, string path, string? key)
     {
         var replaysBefore = (await GetLetterAsync(_poisonId)).GetProperty("replayCount").GetInt32();
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (key is not null)
         {
@@ -155,7 +143,7 @@ public sealed class DeadLetterEndpointTests
         var replay = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         var message = RecordReader.Read(
-            _kafka.BootstrapServers,
+            BootstrapServers,
             replay.GetProperty("topic").GetString()!,
             replay.GetProperty("partition").GetInt32(),
             replay.GetProperty("offset").GetInt64());
@@ -206,7 +194,7 @@ public sealed class DeadLetterEndpointTests
     {
         var envelope = Events.ForNewOrder().Created();
         await KafkaTopic.ProduceAsync(
-            _kafka.BootstrapServers,
+            BootstrapServers,
             Topics.PaymentDeadLetters,
             DeadLetterRecords.Message(envelope, originalTopic: "some.other-topic"));
         var page = await Eventually.ReturnsAsync(

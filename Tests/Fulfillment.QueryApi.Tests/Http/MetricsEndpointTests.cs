@@ -1,8 +1,6 @@
 using System.Net;
 using Fulfillment.Messages;
-using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Http;
 

@@ -1,62 +1,40 @@
 using System.Net;
 using System.Text.Json;
 using Fulfillment.Messages;
-using Fulfillment.QueryApi.Tests.Support;
-using Fulfillment.Testing;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Http;
 
 /// <summary>The order endpoints on the real host, over a read model seeded through the projector consumers.</summary>
-public sealed class OrderEndpointTests
+public sealed class OrderEndpointTests() : QueryApiHostTest(apiKey: "test-key")
 {
     private const int CreatedOnlyOrders = 5;
 
-    private ITestKafka _kafka = null!;
-    private QueryApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private Events _delivered = null!;
     private Events _failed = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task SeedAsync(string database)
     {
-        _kafka = await TestKafka.StartAsync(partitions: 3);
-        var database = await QueryDatabase.CreateAsync();
-        await using (var harness = await ProjectionHarness.StartAsync(database))
+        await using var harness = await ProjectionHarness.StartAsync(database);
+        _delivered = Events.ForNewOrder();
+        await harness.DeliverAllAsync(
+        [
+            _delivered.Eta(1, arrivalMinutes: 26, minutes: 4), _delivered.Authorized(2), _delivered.Created(0),
+            _delivered.Assigned(3), _delivered.Reserved(1),
+        ]);
+
+        _failed = Events.ForNewOrder();
+        await harness.DeliverAllAsync([_failed.Created(10), _failed.Reserved(11), _failed.Failed(12)]);
+
+        for (var i = 0; i < CreatedOnlyOrders; i++)
         {
-            _delivered = Events.ForNewOrder();
-            await harness.DeliverAllAsync(
-            [
-                _delivered.Eta(1, arrivalMinutes: 26, minutes: 4), _delivered.Authorized(2), _delivered.Created(0),
-                _delivered.Assigned(3), _delivered.Reserved(1),
-            ]);
-
-            _failed = Events.ForNewOrder();
-            await harness.DeliverAllAsync([_failed.Created(10), _failed.Reserved(11), _failed.Failed(12)]);
-
-            for (var i = 0; i < CreatedOnlyOrders; i++)
-            {
-                await harness.DeliverAsync(Events.ForNewOrder().Created(20 + i));
-            }
+            await harness.DeliverAsync(Events.ForNewOrder().Created(20 + i));
         }
-
-        _factory = new QueryApiFactory(database, _kafka.BootstrapServers, apiKey: "test-key");
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _kafka.DisposeAsync();
     }
 
     [Test]
     public async Task An_unknown_order_is_a_404_problem()
     {
-        using var response = await _client.GetAsync($"/api/orders/{Guid.NewGuid()}");
+        using var response = await Client.GetAsync($"/api/orders/{Guid.NewGuid()}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -67,7 +45,7 @@ public sealed class OrderEndpointTests
     [Test]
     public async Task An_order_shows_status_eta_items_payment_driver_and_its_timeline_in_occurrence_order()
     {
-        using var response = await _client.GetAsync($"/api/orders/{_delivered.OrderId}");
+        using var response = await Client.GetAsync($"/api/orders/{_delivered.OrderId}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var order = await ReadJsonAsync(response);
@@ -98,7 +76,7 @@ public sealed class OrderEndpointTests
     [Test]
     public async Task A_failed_order_shows_the_failure()
     {
-        var order = await ReadJsonAsync(await _client.GetAsync($"/api/orders/{_failed.OrderId}"));
+        var order = await ReadJsonAsync(await Client.GetAsync($"/api/orders/{_failed.OrderId}"));
 
         Assert.Multiple(() =>
         {
@@ -111,7 +89,7 @@ public sealed class OrderEndpointTests
     [Test]
     public async Task The_listing_returns_every_order_newest_first_with_the_total_count()
     {
-        var page = await ReadJsonAsync(await _client.GetAsync("/api/orders"));
+        var page = await ReadJsonAsync(await Client.GetAsync("/api/orders"));
 
         var items = page.GetProperty("items").EnumerateArray().ToList();
         Assert.Multiple(() =>
@@ -126,7 +104,7 @@ public sealed class OrderEndpointTests
     [Test]
     public async Task The_listing_filters_by_status_in_any_case()
     {
-        var page = await ReadJsonAsync(await _client.GetAsync("/api/orders?status=payment_failed"));
+        var page = await ReadJsonAsync(await Client.GetAsync("/api/orders?status=payment_failed"));
 
         Assert.Multiple(() =>
         {
@@ -138,9 +116,9 @@ public sealed class OrderEndpointTests
     [Test]
     public async Task The_listing_pages_through_the_orders()
     {
-        var all = await ReadJsonAsync(await _client.GetAsync("/api/orders?status=CREATED"));
-        var second = await ReadJsonAsync(await _client.GetAsync("/api/orders?status=CREATED&page=2&pageSize=2"));
-        var beyond = await ReadJsonAsync(await _client.GetAsync("/api/orders?status=CREATED&page=4&pageSize=2"));
+        var all = await ReadJsonAsync(await Client.GetAsync("/api/orders?status=CREATED"));
+        var second = await ReadJsonAsync(await Client.GetAsync("/api/orders?status=CREATED&page=2&pageSize=2"));
+        var beyond = await ReadJsonAsync(await Client.GetAsync("/api/orders?status=CREATED&page=4&pageSize=2"));
 
         var ids = all.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("orderId").GetString()).ToList();
         Assert.Multiple(() =>
@@ -157,7 +135,7 @@ public sealed class OrderEndpointTests
     [Test]
     public async Task A_page_size_above_the_cap_is_capped()
     {
-        var page = await ReadJsonAsync(await _client.GetAsync("/api/orders?pageSize=5000"));
+        var page = await ReadJsonAsync(await Client.GetAsync("/api/orders?pageSize=5000"));
 
         Assert.That(page.GetProperty("pageSize").GetInt32(), Is.EqualTo(100));
     }
@@ -170,7 +148,7 @@ public sealed class OrderEndpointTests
     [TestCase("pageSize=ten", "pageSize")]
     public async Task An_invalid_listing_query_is_a_400_validation_problem(string query, string field)
     {
-        using var response = await _client.GetAsync($"/api/orders?{query}");
+        using var response = await Client.GetAsync($"/api/orders?{query}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -181,7 +159,7 @@ public sealed class OrderEndpointTests
     [Test]
     public async Task The_openapi_document_describes_the_endpoints()
     {
-        var document = await ReadJsonAsync(await _client.GetAsync("/openapi/v1.json"));
+        var document = await ReadJsonAsync(await Client.GetAsync("/openapi/v1.json"));
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.That(

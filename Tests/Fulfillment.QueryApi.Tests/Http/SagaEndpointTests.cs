@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Fulfillment.Messages;
-using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Http;
 
@@ -11,32 +9,12 @@ namespace Fulfillment.QueryApi.Tests.Http;
 /// <c>GET /api/sagas/{orderId}</c> on the real host, whose query-api-saga group runs the order saga next to the
 /// read model's group on the same topics.
 /// </summary>
-public sealed class SagaEndpointTests
+public sealed class SagaEndpointTests : QueryApiHostTest
 {
-    private ITestKafka _kafka = null!;
-    private QueryApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _kafka = await TestKafka.StartAsync(partitions: 3);
-        _factory = new QueryApiFactory(await QueryDatabase.CreateAsync(), _kafka.BootstrapServers, "key");
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
-        await _kafka.DisposeAsync();
-    }
-
     [Test]
     public async Task An_unknown_saga_is_a_404_problem()
     {
-        using var response = await _client.GetAsync($"/api/sagas/{Guid.NewGuid()}");
+        using var response = await Client.GetAsync($"/api/sagas/{Guid.NewGuid()}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -48,7 +26,7 @@ public sealed class SagaEndpointTests
         var events = Events.ForNewOrder();
         foreach (var envelope in new IEventEnvelope[] { events.Authorized(2), events.Created(0), events.Reserved(1) })
         {
-            await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, envelope);
+            await KafkaTopic.ProduceAsync(BootstrapServers, envelope);
         }
 
         var saga = await WaitForAsync($"/api/sagas/{events.OrderId}", s => s.GetProperty("history").GetArrayLength() == 3);
@@ -69,7 +47,7 @@ public sealed class SagaEndpointTests
         Eventually.ReturnsAsync(
             async () =>
             {
-                using var response = await _client.GetAsync(path);
+                using var response = await Client.GetAsync(path);
                 return response.StatusCode == HttpStatusCode.OK
                     ? JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone()
                     : default;

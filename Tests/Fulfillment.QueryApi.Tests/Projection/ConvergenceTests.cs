@@ -1,22 +1,12 @@
 using System.Text.Json;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Persistence;
-using Fulfillment.QueryApi.Tests.Support;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Projection;
 
 /// <summary>Arrival order does not matter, statuses never go back, the ETA only moves forward, duplicates add nothing.</summary>
-public sealed class ConvergenceTests
+public sealed class ConvergenceTests : ProjectionTest
 {
-    private ProjectionHarness _harness = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _harness = await ProjectionHarness.StartAsync(await QueryDatabase.CreateAsync());
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _harness.DisposeAsync();
-
     /// <summary>Permutations of the happy path: in order, reversed, and shuffles with fixed seeds.</summary>
     public static IEnumerable<TestCaseData> HappyPathOrders()
     {
@@ -63,9 +53,9 @@ public sealed class ConvergenceTests
         var events = Events.ForNewOrder();
         IEventEnvelope[] path = [events.Created(0), events.Reserved(1), events.Failed(2), events.Released(3)];
 
-        await _harness.DeliverAllAsync(arrival.Select(i => path[i]));
+        await Harness.DeliverAllAsync(arrival.Select(i => path[i]));
 
-        var order = (await _harness.OrderAsync(events.OrderId))!;
+        var order = (await Harness.OrderAsync(events.OrderId))!;
         Assert.Multiple(() =>
         {
             Assert.That(order.Status, Is.EqualTo("PAYMENT_FAILED"));
@@ -85,8 +75,8 @@ public sealed class ConvergenceTests
         var authorized = events.Authorized();
         var created = events.Created();
 
-        await _harness.DeliverAsync(authorized);
-        var early = (await _harness.OrderAsync(events.OrderId))!;
+        await Harness.DeliverAsync(authorized);
+        var early = (await Harness.OrderAsync(events.OrderId))!;
         Assert.Multiple(() =>
         {
             Assert.That(early.Status, Is.EqualTo("PAYMENT_AUTHORIZED"));
@@ -95,8 +85,8 @@ public sealed class ConvergenceTests
             Assert.That(early.CustomerId, Is.Null);
         });
 
-        await _harness.DeliverAsync(created);
-        var order = (await _harness.OrderAsync(events.OrderId))!;
+        await Harness.DeliverAsync(created);
+        var order = (await Harness.OrderAsync(events.OrderId))!;
         Assert.Multiple(() =>
         {
             Assert.That(order.Status, Is.EqualTo("PAYMENT_AUTHORIZED"));
@@ -113,9 +103,9 @@ public sealed class ConvergenceTests
     {
         var events = Events.ForNewOrder();
 
-        await _harness.DeliverAllAsync([events.Assigned(), events.Authorized(), events.Reserved(), events.Created()]);
+        await Harness.DeliverAllAsync([events.Assigned(), events.Authorized(), events.Reserved(), events.Created()]);
 
-        var order = (await _harness.OrderAsync(events.OrderId))!;
+        var order = (await Harness.OrderAsync(events.OrderId))!;
         Assert.Multiple(() =>
         {
             Assert.That(order.Status, Is.EqualTo("DELIVERY_ASSIGNED"));
@@ -131,9 +121,9 @@ public sealed class ConvergenceTests
         var events = Events.ForNewOrder();
         IEventEnvelope[] arrival = failureLast ? [events.Completed(), events.Failed()] : [events.Failed(), events.Completed()];
 
-        await _harness.DeliverAllAsync(arrival);
+        await Harness.DeliverAllAsync(arrival);
 
-        Assert.That((await _harness.OrderAsync(events.OrderId))!.Status, Is.EqualTo("PAYMENT_FAILED"));
+        Assert.That((await Harness.OrderAsync(events.OrderId))!.Status, Is.EqualTo("PAYMENT_FAILED"));
     }
 
     [TestCase(true, TestName = "Rejection then payment failure")]
@@ -143,9 +133,9 @@ public sealed class ConvergenceTests
         var events = Events.ForNewOrder();
         IEventEnvelope[] arrival = rejectionFirst ? [events.Rejected(), events.Failed()] : [events.Failed(), events.Rejected()];
 
-        await _harness.DeliverAllAsync(arrival);
+        await Harness.DeliverAllAsync(arrival);
 
-        Assert.That((await _harness.OrderAsync(events.OrderId))!.Status, Is.EqualTo("INVENTORY_REJECTED"));
+        Assert.That((await Harness.OrderAsync(events.OrderId))!.Status, Is.EqualTo("INVENTORY_REJECTED"));
     }
 
     [Test]
@@ -153,9 +143,9 @@ public sealed class ConvergenceTests
     {
         var events = Events.ForNewOrder();
 
-        await _harness.DeliverAllAsync([events.Eta(3, arrivalMinutes: 22), events.Eta(2, arrivalMinutes: 26), events.Assigned()]);
+        await Harness.DeliverAllAsync([events.Eta(3, arrivalMinutes: 22), events.Eta(2, arrivalMinutes: 26), events.Assigned()]);
 
-        var order = (await _harness.OrderAsync(events.OrderId))!;
+        var order = (await Harness.OrderAsync(events.OrderId))!;
         Assert.Multiple(() =>
         {
             Assert.That(order.EtaSequence, Is.EqualTo(3));
@@ -172,13 +162,13 @@ public sealed class ConvergenceTests
         var after = Events.ForNewOrder();
         var conflicting = Reserve(before, amount: 9.99m);
 
-        await _harness.DeliverAllAsync([conflicting, before.Created()]);
-        await _harness.DeliverAllAsync([after.Created(), Reserve(after, amount: 9.99m)]);
+        await Harness.DeliverAllAsync([conflicting, before.Created()]);
+        await Harness.DeliverAllAsync([after.Created(), Reserve(after, amount: 9.99m)]);
 
         Assert.Multiple(async () =>
         {
-            Assert.That((await _harness.OrderAsync(before.OrderId))!.Total, Is.EqualTo(5.60m));
-            Assert.That((await _harness.OrderAsync(after.OrderId))!.Total, Is.EqualTo(5.60m));
+            Assert.That((await Harness.OrderAsync(before.OrderId))!.Total, Is.EqualTo(5.60m));
+            Assert.That((await Harness.OrderAsync(after.OrderId))!.Total, Is.EqualTo(5.60m));
         });
     }
 
@@ -188,13 +178,13 @@ public sealed class ConvergenceTests
         var events = Events.ForNewOrder();
         var created = events.Created();
         var eta = events.Eta(1, arrivalMinutes: 27);
-        await _harness.DeliverAllAsync([created, eta]);
-        var first = (await _harness.OrderAsync(events.OrderId))!;
+        await Harness.DeliverAllAsync([created, eta]);
+        var first = (await Harness.OrderAsync(events.OrderId))!;
 
-        await _harness.DeliverAllAsync([eta, created, eta]);
+        await Harness.DeliverAllAsync([eta, created, eta]);
 
-        var again = (await _harness.OrderAsync(events.OrderId))!;
-        var timeline = await _harness.TimelineAsync(events.OrderId);
+        var again = (await Harness.OrderAsync(events.OrderId))!;
+        var timeline = await Harness.TimelineAsync(events.OrderId);
         Assert.Multiple(() =>
         {
             Assert.That(timeline.Select(t => t.EventId), Is.EqualTo(new[] { created.EventId, eta.EventId }));
@@ -218,8 +208,8 @@ public sealed class ConvergenceTests
             events.Created(0), events.Reserved(1), events.Authorized(2), events.Assigned(3),
             events.Eta(1, arrivalMinutes: 27, minutes: 4), events.Eta(2, arrivalMinutes: 24, minutes: 5), events.Completed(20),
         ];
-        await _harness.DeliverAllAsync(arrival.Select(i => path[i]));
-        var order = (await _harness.OrderAsync(events.OrderId))!;
+        await Harness.DeliverAllAsync(arrival.Select(i => path[i]));
+        var order = (await Harness.OrderAsync(events.OrderId))!;
         return (order, Snapshot(order));
     }
 

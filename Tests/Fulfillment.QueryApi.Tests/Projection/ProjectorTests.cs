@@ -1,29 +1,19 @@
 using System.Text.Json;
 using Fulfillment.Messages;
 using Fulfillment.QueryApi.Persistence;
-using Fulfillment.QueryApi.Tests.Support;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Projection;
 
 /// <summary>Each event type on its own: the row it creates and the timeline entry it records.</summary>
-public sealed class ProjectorTests
+public sealed class ProjectorTests : ProjectionTest
 {
-    private ProjectionHarness _harness = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _harness = await ProjectionHarness.StartAsync(await QueryDatabase.CreateAsync());
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _harness.DisposeAsync();
-
     [Test]
     public async Task Order_created_fills_the_orders_own_facts()
     {
         var events = Events.ForNewOrder();
         var created = events.Created();
 
-        await _harness.DeliverAsync(created);
+        await Harness.DeliverAsync(created);
 
         var order = await RequireOrderAsync(events.OrderId);
         var items = JsonSerializer.Deserialize<List<OrderLine>>(order.Items!, FulfillmentJson.Options);
@@ -48,7 +38,7 @@ public sealed class ProjectorTests
         var events = Events.ForNewOrder();
         var reserved = events.Reserved();
 
-        await _harness.DeliverAsync(reserved);
+        await Harness.DeliverAsync(reserved);
 
         var order = await RequireOrderAsync(events.OrderId);
         Assert.Multiple(() =>
@@ -70,7 +60,7 @@ public sealed class ProjectorTests
         var events = Events.ForNewOrder();
         var rejected = events.Rejected();
 
-        await _harness.DeliverAsync(rejected);
+        await Harness.DeliverAsync(rejected);
 
         var order = await RequireOrderAsync(events.OrderId);
         Assert.Multiple(() =>
@@ -87,7 +77,7 @@ public sealed class ProjectorTests
         var events = Events.ForNewOrder();
         var released = events.Released();
 
-        await _harness.DeliverAsync(released);
+        await Harness.DeliverAsync(released);
 
         var order = await RequireOrderAsync(events.OrderId);
         Assert.Multiple(() =>
@@ -105,7 +95,7 @@ public sealed class ProjectorTests
         var events = Events.ForNewOrder();
         var authorized = events.Authorized();
 
-        await _harness.DeliverAsync(authorized);
+        await Harness.DeliverAsync(authorized);
 
         var order = await RequireOrderAsync(events.OrderId);
         Assert.Multiple(() =>
@@ -124,7 +114,7 @@ public sealed class ProjectorTests
         var events = Events.ForNewOrder();
         var failed = events.Failed();
 
-        await _harness.DeliverAsync(failed);
+        await Harness.DeliverAsync(failed);
 
         var order = await RequireOrderAsync(events.OrderId);
         Assert.Multiple(() =>
@@ -142,7 +132,7 @@ public sealed class ProjectorTests
         var events = Events.ForNewOrder();
         var assigned = events.Assigned();
 
-        await _harness.DeliverAsync(assigned);
+        await Harness.DeliverAsync(assigned);
 
         var order = await RequireOrderAsync(events.OrderId);
         Assert.Multiple(() =>
@@ -164,7 +154,7 @@ public sealed class ProjectorTests
         var events = Events.ForNewOrder();
         var eta = events.Eta(sequence: 2, arrivalMinutes: 25);
 
-        await _harness.DeliverAsync(eta);
+        await Harness.DeliverAsync(eta);
 
         var order = await RequireOrderAsync(events.OrderId);
         Assert.Multiple(() =>
@@ -183,7 +173,7 @@ public sealed class ProjectorTests
         var events = Events.ForNewOrder();
         var completed = events.Completed();
 
-        await _harness.DeliverAsync(completed);
+        await Harness.DeliverAsync(completed);
 
         var order = await RequireOrderAsync(events.OrderId);
         Assert.Multiple(() =>
@@ -204,9 +194,9 @@ public sealed class ProjectorTests
             events.Failed(5), events.Assigned(6), events.Eta(1, 28, minutes: 7), events.Completed(8),
         ];
 
-        await _harness.DeliverAllAsync(all);
+        await Harness.DeliverAllAsync(all);
 
-        var timeline = await _harness.TimelineAsync(events.OrderId);
+        var timeline = await Harness.TimelineAsync(events.OrderId);
         Assert.That(timeline.Select(t => t.EventType), Is.EqualTo(all.Select(e => e.EventType)));
         var reserved = timeline[1];
         using var payload = JsonDocument.Parse(reserved.Payload);
@@ -223,7 +213,7 @@ public sealed class ProjectorTests
 
     private async Task<OrderRecord> RequireOrderAsync(string orderId)
     {
-        var order = await _harness.OrderAsync(orderId);
+        var order = await Harness.OrderAsync(orderId);
         Assert.That(order, Is.Not.Null, $"no read-model row for {orderId}");
         return order!;
     }

@@ -1,9 +1,7 @@
 using Fulfillment.QueryApi.Orders.Rebuild;
-using Fulfillment.QueryApi.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Rebuild;
 

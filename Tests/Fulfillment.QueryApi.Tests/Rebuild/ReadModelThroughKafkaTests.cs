@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Fulfillment.Messages;
-using Fulfillment.QueryApi.Tests.Support;
 using Fulfillment.Testing;
-using NUnit.Framework;
 
 namespace Fulfillment.QueryApi.Tests.Rebuild;
 
