@@ -4,7 +4,7 @@ namespace Fulfillment.Messaging.Consuming;
 /// One Kafka consumer group of a service: its topics, the message types its components handle and, optionally, the
 /// <see cref="IBatchPreparer"/> run before each of its units of work and its own <see cref="RecordRetryPolicy"/>.
 /// </summary>
-public sealed record ConsumerGroupDefinition(
+internal sealed record ConsumerGroupDefinition(
     string GroupId,
     IReadOnlyList<string> Topics,
     IReadOnlySet<Type> HandledMessageTypes,

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Fulfillment.Messaging.Consuming;
 
 /// <summary>Which consumer groups of this process currently own partitions (readiness reads it).</summary>
-public sealed class ConsumerGroupStatus
+internal sealed class ConsumerGroupStatus
 {
     private readonly ConcurrentDictionary<string, int> _assigned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _lag = new(StringComparer.Ordinal);

@@ -47,7 +47,12 @@ public static class MessagingHostingExtensions
         services.Configure<RetryOptions>(configuration.GetSection(RetryOptions.SectionName));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
 
-        services.TryAddSingleton<ChassisMetrics>();
+        // Its constructor takes internal types, so the container cannot call it itself.
+        services.TryAddSingleton(provider => new ChassisMetrics(
+            provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            provider.GetRequiredService<OutboxBacklog>(),
+            provider.GetRequiredService<ConsumerGroupStatus>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.AddDatabaseTelemetry();
         services.TryAddSingleton<OutboxBacklog>();
         services.TryAddSingleton<ConsumerGroupStatus>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Fulfillment.Messaging.Kafka;
 
 /// <summary>Creates the contract's topics with the configured partitions when they are missing.</summary>
-public sealed class TopicProvisioner(IOptions<KafkaOptions> options, ILogger<TopicProvisioner> logger)
+internal sealed class TopicProvisioner(IOptions<KafkaOptions> options, ILogger<TopicProvisioner> logger)
 {
     public async Task EnsureTopicsAsync(CancellationToken cancellationToken)
     {

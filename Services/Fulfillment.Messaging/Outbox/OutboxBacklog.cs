@@ -1,7 +1,7 @@
 namespace Fulfillment.Messaging.Outbox;
 
 /// <summary>The outbox's size and the age of its oldest row, as last measured by the relay.</summary>
-public sealed class OutboxBacklog
+internal sealed class OutboxBacklog
 {
     private long _rows;
     private long _oldestAgeMilliseconds;

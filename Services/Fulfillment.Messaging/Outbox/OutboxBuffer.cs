@@ -4,7 +4,7 @@ namespace Fulfillment.Messaging.Outbox;
 /// Outbox rows of the consumer host's current unit of work. They are written with one statement just before the
 /// transaction commits (<see cref="OutboxWriter"/>) instead of one EF insert each: the consumer path writes many.
 /// </summary>
-public sealed class OutboxBuffer
+internal sealed class OutboxBuffer
 {
     private readonly List<OutboxMessage> _rows = [];
 

@@ -9,7 +9,7 @@ namespace Fulfillment.Messaging.Outbox;
 /// consumer's DbContext, carrying the consumed event's order and correlation and naming it as the cause. The event
 /// leaves through Kafka only, never in-process. Types that are not contract events pass through untouched.
 /// </summary>
-public sealed class OutboxPublishFilter<T>(IEventOutbox outbox, ConsumedEventContext consumed) : IFilter<PublishContext<T>>
+internal sealed class OutboxPublishFilter<T>(IEventOutbox outbox, ConsumedEventContext consumed) : IFilter<PublishContext<T>>
     where T : class
 {
     public Task Send(PublishContext<T> context, IPipe<PublishContext<T>> next)

@@ -4,7 +4,7 @@ namespace Fulfillment.Messaging.Outbox;
 /// Wakes every relay worker as soon as a transaction with outbox rows commits in this process. A worker takes
 /// <see cref="Next"/> before it looks at the table, so a commit that lands while it looks is never missed.
 /// </summary>
-public sealed class OutboxSignal
+internal sealed class OutboxSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -27,7 +27,7 @@ public sealed class ChassisMetrics : IDisposable
     private readonly Counter<long> _published;
     private readonly Histogram<double> _eventAge;
 
-    public ChassisMetrics(IMeterFactory meters, OutboxBacklog backlog, ConsumerGroupStatus groups, TimeProvider clock)
+    internal ChassisMetrics(IMeterFactory meters, OutboxBacklog backlog, ConsumerGroupStatus groups, TimeProvider clock)
     {
         _clock = clock;
         _meter = meters.Create(MeterName);
