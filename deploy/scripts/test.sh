@@ -20,9 +20,16 @@ status=0
 dotnet test Fulfillment.sln -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
 # One closing line over every test assembly, in the form CI reads: "N passed, N failed".
-awk '/^(Passed|Failed)!/ {
-       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
-     }
-     END { gsub(",", "", p); printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+awk '
+  # minimal verbosity: "Passed!  - Failed: 0, Passed: 84, Skipped: 0, Total: 84, ..." per assembly
+  /^(Passed|Failed)!/ {
+    for (i = 1; i <= NF; i++) { v = $(i+1); gsub(",", "", v); if ($i == "Failed:") f += v; if ($i == "Passed:") p += v; if ($i == "Skipped:") s += v }
+    next
+  }
+  # normal verbosity: "Total tests: 84" then "     Passed: 84", "     Failed: 1", "    Skipped: 2" per assembly
+  /^ *Passed: [0-9]+$/  { p += $2 }
+  /^ *Failed: [0-9]+$/  { f += $2 }
+  /^ *Skipped: [0-9]+$/ { s += $2 }
+  END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit "$status"
