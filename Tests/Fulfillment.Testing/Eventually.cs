@@ -37,10 +37,6 @@ public static class Eventually
         }
     }
 
-    /// <summary>The same, with the description first (reads better where the condition is long).</summary>
-    public static Task<T> ReturnsAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string description, TimeSpan? timeout = null) =>
-        ReturnsAsync(probe, done, timeout, description);
-
     private static string Render<T>(T value)
     {
         string text;

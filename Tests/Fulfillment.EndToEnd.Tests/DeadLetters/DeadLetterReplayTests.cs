@@ -45,8 +45,8 @@ public sealed class DeadLetterReplayTests : EndToEndTest
             var letters = await Eventually.ReturnsAsync(
                 () => Api.ListDeadLettersAsync(Topics.InventoryDeadLetters),
                 page => page.Items.Any(d => d.Key == orderId),
-                $"a dead letter of order {orderId} in {Topics.InventoryDeadLetters}",
-                PlatformApi.Patience);
+                what: $"a dead letter of order {orderId} in {Topics.InventoryDeadLetters}",
+                timeout: PlatformApi.Patience);
             letter = letters.Items.Single(d => d.Key == orderId);
             var details = await Api.GetDeadLetterAsync(letter.Id);
 

@@ -29,11 +29,11 @@ public sealed class JsonLogTests : EndToEndTest
         var requestLine = await Eventually.ReturnsAsync(
             () => Task.FromResult(Lines(ServiceSpec.OrderService).FirstOrDefault(l =>
                 Text(l, "RequestMethod") == "POST" && Text(l, "RequestPath") == "/api/orders" && Text(l, "traceId") == traceId)),
-            line => line.ValueKind == JsonValueKind.Object, "order-service's request log line", PlatformApi.Patience);
+            line => line.ValueKind == JsonValueKind.Object, what: "order-service's request log line", timeout: PlatformApi.Patience);
         var consumerLine = await Eventually.ReturnsAsync(
             () => Task.FromResult(Lines(ServiceSpec.InventoryService).FirstOrDefault(l =>
                 Text(l, "orderId") == orderId && Text(l, "@m")?.Contains("reserved", StringComparison.Ordinal) == true)),
-            line => line.ValueKind == JsonValueKind.Object, "inventory-service's reservation line", PlatformApi.Patience);
+            line => line.ValueKind == JsonValueKind.Object, what: "inventory-service's reservation line", timeout: PlatformApi.Patience);
 
         Assert.Multiple(() =>
         {

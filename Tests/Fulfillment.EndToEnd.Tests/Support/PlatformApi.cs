@@ -72,10 +72,10 @@ public sealed class PlatformApi(Platform platform)
     public Task<SagaView?> FindSagaAsync(string orderId) => GetOrNullAsync<SagaView>(Query, $"/api/sagas/{orderId}");
 
     public async Task<OrderDetails> WaitForOrderAsync(string orderId, Func<OrderDetails, bool> done, string what, TimeSpan? timeout = null) =>
-        (await Eventually.ReturnsAsync(() => FindOrderAsync(orderId), o => o is not null && done(o), $"order {orderId} in query-api: {what}", timeout ?? Patience))!;
+        (await Eventually.ReturnsAsync(() => FindOrderAsync(orderId), o => o is not null && done(o), what: $"order {orderId} in query-api: {what}", timeout: timeout ?? Patience))!;
 
     public async Task<SagaView> WaitForSagaAsync(string orderId, Func<SagaView, bool> done, string what, TimeSpan? timeout = null) =>
-        (await Eventually.ReturnsAsync(() => FindSagaAsync(orderId), s => s is not null && done(s), $"saga of order {orderId}: {what}", timeout ?? Patience))!;
+        (await Eventually.ReturnsAsync(() => FindSagaAsync(orderId), s => s is not null && done(s), what: $"saga of order {orderId}: {what}", timeout: timeout ?? Patience))!;
 
     /// <summary>Every order of the read model, all pages.</summary>
     public async Task<IReadOnlyList<OrderSummary>> ListOrdersAsync()

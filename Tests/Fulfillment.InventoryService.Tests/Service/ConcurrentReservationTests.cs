@@ -61,7 +61,7 @@ public sealed partial class ConcurrentReservationTests
         var random = new Random(20261201);
         var firstWave = Enumerable.Range(0, FirstWave).Select(i => RandomOrder($"hot-{i:D5}", random)).ToList();
         await KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.OrderEvents, firstWave);
-        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM reservations"), n => n == FirstWave, "every order decided", Patience);
+        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM reservations"), n => n == FirstWave, what: "every order decided", timeout: Patience);
 
         // Before any release, stock only goes down: a rejection for a SKU means the SKU really ran short.
         var afterFirstWave = await StockAsync();
@@ -76,8 +76,8 @@ public sealed partial class ConcurrentReservationTests
         await Eventually.ReturnsAsync(
             async () => (Decided: await CountAsync("SELECT count(*) FROM reservations"), Released: await CountAsync("SELECT count(*) FROM reservations WHERE status = 'released'")),
             n => n.Decided == FirstWave + SecondWave && n.Released == failures.Count,
-            "every order decided and every failed payment released",
-            Patience);
+            what: "every order decided and every failed payment released",
+            timeout: Patience);
 
         var stock = await StockAsync();
         var held = await HeldBySkuAsync();
@@ -147,7 +147,7 @@ public sealed partial class ConcurrentReservationTests
         await using var admin = new NpgsqlConnection((await TestPostgres.ServerAsync()).AdminConnectionString);
         await admin.OpenAsync();
         await Eventually.ReturnsAsync(
-            () => Scalar<long>(admin, $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}'"), n => n == 0, "the service's sessions ended");
+            () => Scalar<long>(admin, $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}'"), n => n == 0, what: "the service's sessions ended");
         await Scalar<object>(admin, "SELECT pg_stat_clear_snapshot()");
         return await Scalar<long>(admin, $"SELECT deadlocks FROM pg_stat_database WHERE datname = '{database}'");
     }

@@ -33,7 +33,7 @@ public sealed class DeadLetterEndpointTests() : QueryApiHostTest(ApiKey)
         var listed = await Eventually.ReturnsAsync(
             () => GetJsonAsync(_admin, "/api/admin/dlq"),
             page => page.GetProperty("totalCount").GetInt32() == 1,
-            "the dead letter is recorded");
+            what: "the dead letter is recorded");
         _poisonId = listed.GetProperty("items")[0].GetProperty("id").GetInt64();
     }
 
@@ -171,7 +171,7 @@ public sealed class DeadLetterEndpointTests() : QueryApiHostTest(ApiKey)
                 return order.StatusCode;
             },
             status => status == HttpStatusCode.OK,
-            "the replayed order.created is projected");
+            what: "the replayed order.created is projected");
     }
 
     [Test]
@@ -200,7 +200,7 @@ public sealed class DeadLetterEndpointTests() : QueryApiHostTest(ApiKey)
         var page = await Eventually.ReturnsAsync(
             () => GetJsonAsync(_admin, $"/api/admin/dlq?topic={Topics.PaymentDeadLetters}"),
             p => p.GetProperty("totalCount").GetInt32() == 1,
-            "the second dead letter is recorded");
+            what: "the second dead letter is recorded");
         var id = page.GetProperty("items")[0].GetProperty("id").GetInt64();
 
         using var response = await _admin.PostAsync($"/api/admin/dlq/{id}/replay", content: null);

@@ -32,8 +32,8 @@ public sealed class MetricsEndpointTests
             m => m.Sum("fulfillment_consumer_records_handled_total", sagaGroup) >= 2
                 && m.Sum("fulfillment_sagas", ("state", "INVENTORY_RESERVED")) >= 1
                 && m.Series("fulfillment_consumer_lag", sagaGroup, ("topic", Topics.InventoryEvents)).Any(),
-            "both events handled by the saga group, counted and its lag reported",
-            TimeSpan.FromSeconds(60));
+            what: "both events handled by the saga group, counted and its lag reported",
+            timeout: TimeSpan.FromSeconds(60));
 
         Assert.Multiple(() =>
         {

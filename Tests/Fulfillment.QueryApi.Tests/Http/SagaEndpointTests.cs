@@ -53,6 +53,6 @@ public sealed class SagaEndpointTests : QueryApiHostTest
                     : default;
             },
             body => body.ValueKind == JsonValueKind.Object && done(body),
-            $"GET {path}",
-            TimeSpan.FromSeconds(60));
+            what: $"GET {path}",
+            timeout: TimeSpan.FromSeconds(60));
 }

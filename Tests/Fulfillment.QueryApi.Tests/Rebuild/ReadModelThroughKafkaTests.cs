@@ -98,6 +98,6 @@ public sealed class ReadModelThroughKafkaTests
                     : default;
             },
             order => order.ValueKind == JsonValueKind.Object && done(order),
-            $"order {orderId} in the read model",
-            TimeSpan.FromSeconds(60));
+            what: $"order {orderId} in the read model",
+            timeout: TimeSpan.FromSeconds(60));
 }

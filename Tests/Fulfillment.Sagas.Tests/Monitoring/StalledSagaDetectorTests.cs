@@ -139,11 +139,11 @@ public sealed class StalledSagaDetectorTests : SagaDatabaseTest
         await detector.StartAsync(CancellationToken.None);
         try
         {
-            await Eventually.ReturnsAsync(() => FindAsync(early), view => view.Stalled, "the order stalled before start is flagged");
+            await Eventually.ReturnsAsync(() => FindAsync(early), view => view.Stalled, what: "the order stalled before start is flagged");
 
             var later = await OrderAtAsync(o => [o.Created(), o.Reserved()]);
             Clock.Advance(StalledAfter * 2);
-            await Eventually.ReturnsAsync(() => FindAsync(later), view => view.Stalled, "the order stalled after start is flagged");
+            await Eventually.ReturnsAsync(() => FindAsync(later), view => view.Stalled, what: "the order stalled after start is flagged");
         }
         finally
         {

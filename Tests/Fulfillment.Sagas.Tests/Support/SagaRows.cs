@@ -14,5 +14,5 @@ public static class SagaRows
             () => CountAsync(connectionString,
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"),
             waiting => waiting > 0,
-            "a transaction blocked on the saga row");
+            what: "a transaction blocked on the saga row");
 }
