@@ -9,6 +9,7 @@ public static class EventRegistry
     public static IReadOnlyList<EventDescriptor> All { get; } =
     [
         EventDescriptor.Create<OrderCreated>(EventTypes.OrderCreated, Topics.OrderEvents),
+        EventDescriptor.Create<OrderConfirmed>(EventTypes.OrderConfirmed, Topics.OrderEvents),
         EventDescriptor.Create<InventoryReserved>(EventTypes.InventoryReserved, Topics.InventoryEvents),
         EventDescriptor.Create<InventoryRejected>(EventTypes.InventoryRejected, Topics.InventoryEvents),
         EventDescriptor.Create<InventoryReleased>(EventTypes.InventoryReleased, Topics.InventoryEvents),
@@ -17,6 +18,8 @@ public static class EventRegistry
         EventDescriptor.Create<DeliveryAssigned>(EventTypes.DeliveryAssigned, Topics.DeliveryEvents),
         EventDescriptor.Create<EtaUpdated>(EventTypes.EtaUpdated, Topics.DeliveryEvents),
         EventDescriptor.Create<DeliveryCompleted>(EventTypes.DeliveryCompleted, Topics.DeliveryEvents),
+        EventDescriptor.Create<InvoiceIssued>(EventTypes.InvoiceIssued, Topics.InvoiceEvents),
+        EventDescriptor.Create<NotificationSent>(EventTypes.NotificationSent, Topics.NotificationEvents),
     ];
 
     private static readonly FrozenDictionary<string, EventDescriptor> ByEventType =

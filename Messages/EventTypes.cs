@@ -4,6 +4,7 @@ namespace Fulfillment.Messages;
 public static class EventTypes
 {
     public const string OrderCreated = "order.created";
+    public const string OrderConfirmed = "order.confirmed";
     public const string InventoryReserved = "inventory.reserved";
     public const string InventoryRejected = "inventory.rejected";
     public const string InventoryReleased = "inventory.released";
@@ -12,4 +13,6 @@ public static class EventTypes
     public const string DeliveryAssigned = "delivery.assigned";
     public const string EtaUpdated = "eta.updated";
     public const string DeliveryCompleted = "delivery.completed";
+    public const string InvoiceIssued = "invoice.issued";
+    public const string NotificationSent = "notification.sent";
 }
