@@ -3,8 +3,8 @@ namespace Fulfillment.Messages;
 /// <summary>
 /// <c>invoice.issued</c>: invoice-service issued the order's one invoice, numbered without gaps per year
 /// (<c>INV-2026-000001</c>).
+/// <c>taxRate</c> is a fraction (0.2 = 20 %).
 /// </summary>
-/// <param name="TaxRate">The rate applied to the net amount, as a fraction (0.2 = 20 %).</param>
 public sealed record InvoiceIssued(
     string InvoiceNumber,
     string CustomerId,

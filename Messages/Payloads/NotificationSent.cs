@@ -2,7 +2,6 @@ namespace Fulfillment.Messages;
 
 /// <summary>
 /// <c>notification.sent</c>: notification-service handed an email about the order to the SMTP server.
+/// <c>kind</c> is one of <see cref="NotificationKinds"/>; <c>messageId</c> is derived from (order, kind), so a resend carries the same one.
 /// </summary>
-/// <param name="Kind">What it was about: one of <see cref="NotificationKinds"/>.</param>
-/// <param name="MessageId">The email's <c>Message-Id</c>, derived from (order, kind): a resend carries the same one.</param>
 public sealed record NotificationSent(string Kind, string Recipient, string Subject, string MessageId, DateTimeOffset SentAt);

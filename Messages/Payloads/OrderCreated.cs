@@ -1,7 +1,6 @@
 namespace Fulfillment.Messages;
 
-/// <summary><c>order.created</c>: an order was accepted by order-service.</summary>
-/// <param name="CustomerEmail">Where notification-service writes to; absent (null) when the customer gave none.</param>
+/// <summary><c>order.created</c>: an order was accepted by order-service. <c>customerEmail</c> is where notification-service writes to, null when the customer gave none.</summary>
 public sealed record OrderCreated(
     string CustomerId,
     IReadOnlyList<OrderLine> Items,
