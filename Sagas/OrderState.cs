@@ -38,6 +38,13 @@ public sealed class OrderState : SagaStateMachineInstance, ISagaVersion
 
     public DateTimeOffset? PaymentFailedAt { get; set; }
 
+    /// <summary>order-service confirmed the order (stock and payment both secured).</summary>
+    public DateTimeOffset? OrderConfirmedAt { get; set; }
+
+    public DateTimeOffset? InvoiceIssuedAt { get; set; }
+
+    public string? InvoiceNumber { get; set; }
+
     public DateTimeOffset? DeliveryAssignedAt { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }

@@ -5,7 +5,7 @@ using MassTransit;
 namespace Fulfillment.Sagas;
 
 /// <summary>
-/// Records each order's lifecycle from the events of all four topics: one instance per orderId, created by whichever
+/// Records each order's lifecycle from the events of the lifecycle's topics: one instance per orderId, created by whichever
 /// event arrives first, converging to the same state whatever the arrival order (<see cref="OrderSagaStatus"/>).
 /// </summary>
 /// <remarks>
@@ -56,6 +56,8 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         Correlate(() => DeliveryAssignedEvent);
         Correlate(() => EtaUpdatedEvent);
         Correlate(() => DeliveryCompletedEvent);
+        Correlate(() => OrderConfirmedEvent);
+        Correlate(() => InvoiceIssuedEvent);
 
         EventActivities<OrderState>[] handlers =
         [
@@ -95,6 +97,16 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                 SetEta(saga, e.Payload.Sequence, e.Payload.EstimatedArrival), historyOnTransitionOnly: true),
             Handle(DeliveryCompletedEvent, OrderSagaStatus.Delivered, static (saga, e) =>
                 Set(saga.DeliveredAt, e.OccurredAt, v => saga.DeliveredAt = v)),
+            // Confirmation and invoice are milestones, not states: a confirmed (and so an invoiced) order has its payment
+            // authorized, which is all they prove about where the order is.
+            Handle(OrderConfirmedEvent, OrderSagaStatus.PaymentAuthorized, static (saga, e) =>
+                Set(saga.OrderConfirmedAt, e.OccurredAt, v => saga.OrderConfirmedAt = v)),
+            Handle(InvoiceIssuedEvent, OrderSagaStatus.PaymentAuthorized, static (saga, e) =>
+                Set(saga.InvoiceIssuedAt, e.OccurredAt, v =>
+                {
+                    saga.InvoiceIssuedAt = v;
+                    saga.InvoiceNumber = e.Payload.InvoiceNumber;
+                })),
         ];
 
         // Any event may be the first one seen for an order (payment.authorized before order.created), so every event
@@ -134,6 +146,10 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
     public Event<EventEnvelope<EtaUpdated>> EtaUpdatedEvent { get; private set; } = null!;
 
     public Event<EventEnvelope<DeliveryCompleted>> DeliveryCompletedEvent { get; private set; } = null!;
+
+    public Event<EventEnvelope<OrderConfirmed>> OrderConfirmedEvent { get; private set; } = null!;
+
+    public Event<EventEnvelope<InvoiceIssued>> InvoiceIssuedEvent { get; private set; } = null!;
 
     private void Correlate<TPayload>(Expression<Func<Event<EventEnvelope<TPayload>>>> property)
         where TPayload : class =>

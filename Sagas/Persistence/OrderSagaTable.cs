@@ -12,7 +12,7 @@ internal static class OrderSagaTable
         correlation_id, order_id, current_state, version, created_at, updated_at, state_entered_at,
         order_created_at, inventory_reserved_at, inventory_rejected_at, payment_authorized_at, payment_failed_at,
         delivery_assigned_at, delivered_at, stock_released, stock_released_at, failure_reason, estimated_arrival,
-        eta_sequence, stalled, stalled_at, history
+        eta_sequence, stalled, stalled_at, history, order_confirmed_at, invoice_issued_at, invoice_number
         """;
 
     public const string SelectByIdSql = $"SELECT {Columns} FROM order_sagas WHERE correlation_id = @correlation_id";
@@ -26,7 +26,7 @@ internal static class OrderSagaTable
         VALUES (@correlation_id, @order_id, @current_state, @version, @created_at, @updated_at, @state_entered_at,
                 @order_created_at, @inventory_reserved_at, @inventory_rejected_at, @payment_authorized_at, @payment_failed_at,
                 @delivery_assigned_at, @delivered_at, @stock_released, @stock_released_at, @failure_reason, @estimated_arrival,
-                @eta_sequence, @stalled, @stalled_at, @history)
+                @eta_sequence, @stalled, @stalled_at, @history, @order_confirmed_at, @invoice_issued_at, @invoice_number)
         ON CONFLICT (correlation_id) DO NOTHING
         """;
 
@@ -39,7 +39,8 @@ internal static class OrderSagaTable
             delivery_assigned_at = @delivery_assigned_at, delivered_at = @delivered_at, stock_released = @stock_released,
             stock_released_at = @stock_released_at, failure_reason = @failure_reason,
             estimated_arrival = @estimated_arrival, eta_sequence = @eta_sequence, stalled = @stalled,
-            stalled_at = @stalled_at, history = @history
+            stalled_at = @stalled_at, history = @history, order_confirmed_at = @order_confirmed_at,
+            invoice_issued_at = @invoice_issued_at, invoice_number = @invoice_number
         WHERE correlation_id = @correlation_id AND version = @expected_version
         """;
 
@@ -70,6 +71,9 @@ internal static class OrderSagaTable
             Stalled = reader.GetBoolean(19),
             StalledAt = Timestamp(reader, 20),
             History = ReadHistory(reader.GetString(21)),
+            OrderConfirmedAt = Timestamp(reader, 22),
+            InvoiceIssuedAt = Timestamp(reader, 23),
+            InvoiceNumber = reader.IsDBNull(24) ? null : reader.GetString(24),
         };
 
     /// <summary>Binds every column of <paramref name="saga"/>, with <paramref name="version"/> as the version to write.</summary>
@@ -98,6 +102,9 @@ internal static class OrderSagaTable
         parameters.AddWithValue("stalled", saga.Stalled);
         AddTimestamp(parameters, "stalled_at", saga.StalledAt);
         parameters.Add(new NpgsqlParameter<string>("history", NpgsqlDbType.Jsonb) { TypedValue = WriteHistory(saga.History) });
+        AddTimestamp(parameters, "order_confirmed_at", saga.OrderConfirmedAt);
+        AddTimestamp(parameters, "invoice_issued_at", saga.InvoiceIssuedAt);
+        AddNullable(parameters, "invoice_number", NpgsqlDbType.Text, saga.InvoiceNumber);
     }
 
     /// <summary>The history as stored: the contract's JSON rules (camelCase, UTC timestamps).</summary>

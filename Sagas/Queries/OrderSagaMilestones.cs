@@ -7,6 +7,8 @@ public sealed record OrderSagaMilestones(
     DateTimeOffset? InventoryRejected,
     DateTimeOffset? PaymentAuthorized,
     DateTimeOffset? PaymentFailed,
+    DateTimeOffset? OrderConfirmed,
+    DateTimeOffset? InvoiceIssued,
     DateTimeOffset? StockReleased,
     DateTimeOffset? DeliveryAssigned,
     DateTimeOffset? Delivered);

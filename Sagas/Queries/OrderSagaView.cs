@@ -20,6 +20,7 @@ public sealed record OrderSagaView(
     OrderSagaMilestones Milestones,
     bool StockReleased,
     string? FailureReason,
+    string? InvoiceNumber,
     DateTimeOffset? EstimatedArrival,
     IReadOnlyList<SagaTransition> History)
 {
@@ -43,11 +44,14 @@ public sealed record OrderSagaView(
                 saga.InventoryRejectedAt,
                 saga.PaymentAuthorizedAt,
                 saga.PaymentFailedAt,
+                saga.OrderConfirmedAt,
+                saga.InvoiceIssuedAt,
                 saga.StockReleasedAt,
                 saga.DeliveryAssignedAt,
                 saga.DeliveredAt),
             saga.StockReleased,
             saga.FailureReason,
+            saga.InvoiceNumber,
             saga.EstimatedArrival,
             saga.History);
     }

@@ -17,7 +17,9 @@ builder.AddMessaging<QueryDbContext>(messaging => messaging
         .AddConsumer<OrderEventsProjector>()
         .AddConsumer<InventoryEventsProjector>()
         .AddConsumer<PaymentEventsProjector>()
-        .AddConsumer<DeliveryEventsProjector>())
+        .AddConsumer<DeliveryEventsProjector>()
+        .AddConsumer<InvoiceEventsProjector>()
+        .AddConsumer<NotificationEventsProjector>())
     // The order saga: its own group, so its offsets and inbox are independent of read-model rebuilds.
     .AddConsumerGroup(QueryApiService.SagaConsumerGroup, group => group
         .AddOrderSaga())

@@ -68,6 +68,16 @@ public sealed class OrderRecord
 
     public DateTimeOffset? DeliveredAt { get; set; }
 
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    public string? InvoiceNumber { get; set; }
+
+    public decimal? InvoiceGross { get; set; }
+
+    public DateTimeOffset? InvoiceIssuedAt { get; set; }
+
+    public DateTimeOffset? InvoiceDueAt { get; set; }
+
     public DateTimeOffset FirstEventAt { get; set; }
 
     public DateTimeOffset LastEventAt { get; set; }

@@ -11,6 +11,7 @@ public sealed class OrderEndpointTests() : QueryApiHostTest(apiKey: "test-key")
 
     private Events _delivered = null!;
     private Events _failed = null!;
+    private Events _invoiced = null!;
 
     protected override async Task SeedAsync(string database)
     {
@@ -24,6 +25,13 @@ public sealed class OrderEndpointTests() : QueryApiHostTest(apiKey: "test-key")
 
         _failed = Events.ForNewOrder();
         await harness.DeliverAllAsync([_failed.Created(10), _failed.Reserved(11), _failed.Failed(12)]);
+
+        _invoiced = Events.ForNewOrder();
+        await harness.DeliverAllAsync(
+        [
+            _invoiced.Notified(NotificationKinds.OrderConfirmed, minutes: 34), _invoiced.Invoiced(33), _invoiced.Created(30),
+            _invoiced.Confirmed(32), _invoiced.Notified(NotificationKinds.DriverAssigned, minutes: 36),
+        ]);
 
         for (var i = 0; i < CreatedOnlyOrders; i++)
         {
@@ -74,6 +82,43 @@ public sealed class OrderEndpointTests() : QueryApiHostTest(apiKey: "test-key")
     }
 
     [Test]
+    public async Task A_confirmed_order_shows_its_confirmation_its_invoice_and_the_emails_sent()
+    {
+        var order = await ReadJsonAsync(await Client.GetAsync($"/api/orders/{_invoiced.OrderId}"));
+
+        var invoice = order.GetProperty("invoice");
+        var notifications = order.GetProperty("notifications").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.GetProperty("confirmedAt").GetDateTimeOffset(), Is.EqualTo(Events.T0.AddMinutes(32)));
+            Assert.That(invoice.GetProperty("number").GetString(), Is.EqualTo("INV-2026-000042"));
+            Assert.That(invoice.GetProperty("gross").GetDecimal(), Is.EqualTo(6.72m));
+            Assert.That(invoice.GetProperty("currency").GetString(), Is.EqualTo("EUR"));
+            Assert.That(invoice.GetProperty("dueAt").GetDateTimeOffset(), Is.EqualTo(Events.T0.AddMinutes(33).AddDays(30)));
+            Assert.That(
+                notifications.Select(n => n.GetProperty("kind").GetString()),
+                Is.EqualTo(new[] { NotificationKinds.OrderConfirmed, NotificationKinds.DriverAssigned }));
+            Assert.That(notifications[0].GetProperty("recipient").GetString(), Is.EqualTo("ada@example.com"));
+            Assert.That(
+                notifications[0].GetProperty("messageId").GetString(),
+                Is.EqualTo($"<{_invoiced.OrderId}.{NotificationKinds.OrderConfirmed}@notification.fulfillment>"));
+        });
+    }
+
+    [Test]
+    public async Task An_order_without_invoice_or_email_shows_none()
+    {
+        var order = await ReadJsonAsync(await Client.GetAsync($"/api/orders/{_failed.OrderId}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.GetProperty("invoice").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(order.GetProperty("confirmedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(order.GetProperty("notifications").GetArrayLength(), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task A_failed_order_shows_the_failure()
     {
         var order = await ReadJsonAsync(await Client.GetAsync($"/api/orders/{_failed.OrderId}"));
@@ -94,8 +139,8 @@ public sealed class OrderEndpointTests() : QueryApiHostTest(apiKey: "test-key")
         var items = page.GetProperty("items").EnumerateArray().ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(page.GetProperty("totalCount").GetInt32(), Is.EqualTo(CreatedOnlyOrders + 2));
-            Assert.That(items, Has.Count.EqualTo(CreatedOnlyOrders + 2));
+            Assert.That(page.GetProperty("totalCount").GetInt32(), Is.EqualTo(CreatedOnlyOrders + 3));
+            Assert.That(items, Has.Count.EqualTo(CreatedOnlyOrders + 3));
             Assert.That(page.GetProperty("pageNumber").GetInt32(), Is.EqualTo(1));
             Assert.That(items[^1].GetProperty("orderId").GetString(), Is.EqualTo(_delivered.OrderId), "the oldest order is last");
         });

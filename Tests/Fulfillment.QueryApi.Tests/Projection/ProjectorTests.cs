@@ -217,4 +217,60 @@ public sealed class ProjectorTests : ProjectionTest
         Assert.That(order, Is.Not.Null, $"no read-model row for {orderId}");
         return order!;
     }
+
+    [Test]
+    public async Task Order_confirmed_records_the_confirmation_and_proves_the_payment()
+    {
+        var events = Events.ForNewOrder();
+        var confirmed = events.Confirmed();
+
+        await Harness.DeliverAsync(confirmed);
+
+        var order = await RequireOrderAsync(events.OrderId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo("PAYMENT_AUTHORIZED"));
+            Assert.That(order.ConfirmedAt, Is.EqualTo(confirmed.OccurredAt));
+            Assert.That(order.CustomerId, Is.EqualTo("customer-7"));
+            Assert.That(order.Total, Is.EqualTo(5.60m));
+            Assert.That(order.Items, Is.Not.Null);
+        });
+    }
+
+    [Test]
+    public async Task Invoice_issued_records_the_invoice_number_and_amounts()
+    {
+        var events = Events.ForNewOrder();
+        var invoiced = events.Invoiced();
+
+        await Harness.DeliverAsync(invoiced);
+
+        var order = await RequireOrderAsync(events.OrderId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo("PAYMENT_AUTHORIZED"));
+            Assert.That(order.InvoiceNumber, Is.EqualTo("INV-2026-000042"));
+            Assert.That(order.InvoiceGross, Is.EqualTo(6.72m));
+            Assert.That(order.InvoiceIssuedAt, Is.EqualTo(invoiced.Payload.IssuedAt));
+            Assert.That(order.InvoiceDueAt, Is.EqualTo(invoiced.Payload.DueAt));
+        });
+    }
+
+    [Test]
+    public async Task Notification_sent_enters_the_timeline_without_moving_the_status()
+    {
+        var events = Events.ForNewOrder();
+        await Harness.DeliverAsync(events.Completed());
+        var notified = events.Notified(NotificationKinds.Delivered, minutes: 21);
+
+        await Harness.DeliverAsync(notified);
+
+        var order = await RequireOrderAsync(events.OrderId);
+        var timeline = await Harness.TimelineAsync(events.OrderId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo("DELIVERED"));
+            Assert.That(timeline.Select(t => t.EventType), Does.Contain(EventTypes.NotificationSent));
+        });
+    }
 }

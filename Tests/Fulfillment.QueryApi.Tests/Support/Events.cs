@@ -52,6 +52,27 @@ public sealed class Events(string orderId)
     public EventEnvelope<DeliveryCompleted> Completed(int minutes = 20) =>
         Envelope("delivery-service", minutes, new DeliveryCompleted("del-1", "driver-9", T0.AddMinutes(minutes)));
 
+    public EventEnvelope<OrderConfirmed> Confirmed(int minutes = 2) =>
+        Envelope("order-service", minutes, new OrderConfirmed(
+            "customer-7", [new OrderLine("SKU-APPLE", 2, 1.25m), new OrderLine("SKU-PEAR", 1, 3.10m)], 5.60m, "EUR", "ada@example.com"));
+
+    public EventEnvelope<InvoiceIssued> Invoiced(int minutes = 3) =>
+        Envelope("invoice-service", minutes, new InvoiceIssued(
+            "INV-2026-000042",
+            "customer-7",
+            [new InvoiceLine("SKU-APPLE", 2, 1.25m, 2.50m), new InvoiceLine("SKU-PEAR", 1, 3.10m, 3.10m)],
+            5.60m,
+            0.2m,
+            1.12m,
+            6.72m,
+            "EUR",
+            T0.AddMinutes(minutes),
+            T0.AddMinutes(minutes).AddDays(30)));
+
+    public EventEnvelope<NotificationSent> Notified(string kind, int minutes = 4) =>
+        Envelope("notification-service", minutes, new NotificationSent(
+            kind, "ada@example.com", $"About your order ({kind})", $"<{OrderId}.{kind}@notification.fulfillment>", T0.AddMinutes(minutes)));
+
     private EventEnvelope<TPayload> Envelope<TPayload>(string producer, int minutes, TPayload payload)
         where TPayload : class =>
         TestEnvelopes.For(OrderId, payload, producer, T0.AddMinutes(minutes), "corr-" + OrderId);

@@ -20,10 +20,10 @@ public sealed class ProjectionHarness(ServiceProvider provider) : HarnessedConsu
         services.AddScoped<OrderProjection>();
         services.AddMassTransitTestHarness(bus =>
         {
-            bus.AddConsumer<OrderEventsProjector>();
-            bus.AddConsumer<InventoryEventsProjector>();
-            bus.AddConsumer<PaymentEventsProjector>();
-            bus.AddConsumer<DeliveryEventsProjector>();
+            // Every projector of the read model, as Program.cs registers them, so a new one cannot be left out here.
+            bus.AddConsumers(
+                type => type.Namespace == typeof(OrderEventsProjector).Namespace,
+                typeof(OrderEventsProjector).Assembly);
         });
 
         var provider = services.BuildServiceProvider(validateScopes: true);

@@ -75,6 +75,7 @@ public sealed class PostgresSagaRepositoryTests : SagaDatabaseTest
         var order = OrderEvents.ForNewOrder();
         await SagaHost.HandleAsync(order.Created(), order.Reserved(), order.Authorized(), order.Assigned());
         await SagaHost.HandleAsync(order.Eta(4));
+        await SagaHost.HandleAsync(order.Confirmed(), order.Invoiced());
         await SagaHost.HandleAsync(order.Completed());
 
         OrderState? loaded;
@@ -89,7 +90,7 @@ public sealed class PostgresSagaRepositoryTests : SagaDatabaseTest
         {
             Assert.That(loaded!.CurrentState, Is.EqualTo(OrderSagaStatus.Delivered));
             // One write per event that changed the saga, whether or not they shared a transaction.
-            Assert.That(loaded.Version, Is.EqualTo(6));
+            Assert.That(loaded.Version, Is.EqualTo(8));
             Assert.That(loaded.EtaSequence, Is.EqualTo(4));
             Assert.That(loaded.EstimatedArrival, Is.EqualTo(OrderEvents.EtaOf(4)));
             Assert.That(loaded.OrderCreatedAt, Is.EqualTo(OrderEvents.OccurredAt(0)));
@@ -101,7 +102,10 @@ public sealed class PostgresSagaRepositoryTests : SagaDatabaseTest
             Assert.That(loaded.PaymentFailedAt, Is.Null);
             Assert.That(loaded.FailureReason, Is.Null);
             Assert.That(loaded.Stalled, Is.False);
-            Assert.That(loaded.History, Has.Count.EqualTo(5));
+            Assert.That(loaded.OrderConfirmedAt, Is.EqualTo(OrderEvents.OccurredAt(2)));
+            Assert.That(loaded.InvoiceIssuedAt, Is.EqualTo(OrderEvents.OccurredAt(3)));
+            Assert.That(loaded.InvoiceNumber, Is.EqualTo("INV-2026-000007"));
+            Assert.That(loaded.History, Has.Count.EqualTo(7));
         }
     }
 

@@ -295,4 +295,55 @@ public sealed class OrderStateMachineTests
             Assert.That(saga.History, Has.Count.EqualTo(2));
         }
     }
+
+    [Test]
+    public async Task Confirmation_and_invoice_are_milestones_that_keep_the_state_and_enter_the_history()
+    {
+        var order = OrderEvents.ForNewOrder();
+        var confirmed = order.Confirmed();
+        var invoiced = order.Invoiced();
+
+        await _saga.DeliverAsync(order.Created());
+        await _saga.DeliverAsync(order.Reserved());
+        await _saga.DeliverAsync(order.Authorized());
+        await _saga.DeliverAsync(confirmed);
+        await _saga.DeliverAsync(invoiced);
+        await _saga.DeliverAsync(order.Assigned());
+
+        var saga = _saga.Require(order.OrderId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(saga.CurrentState, Is.EqualTo(OrderSagaStatus.DeliveryAssigned));
+            Assert.That(saga.OrderConfirmedAt, Is.EqualTo(confirmed.OccurredAt));
+            Assert.That(saga.InvoiceIssuedAt, Is.EqualTo(invoiced.OccurredAt));
+            Assert.That(saga.InvoiceNumber, Is.EqualTo("INV-2026-000007"));
+            Assert.That(
+                saga.History.Select(h => h.EventType),
+                Is.EqualTo(new[]
+                {
+                    EventTypes.OrderCreated, EventTypes.InventoryReserved, EventTypes.PaymentAuthorized,
+                    EventTypes.OrderConfirmed, EventTypes.InvoiceIssued, EventTypes.DeliveryAssigned,
+                }));
+        }
+    }
+
+    [Test]
+    public async Task An_invoice_seen_first_proves_the_payment_and_a_late_duplicate_changes_nothing()
+    {
+        var order = OrderEvents.ForNewOrder();
+        var invoiced = order.Invoiced();
+
+        await _saga.DeliverAsync(invoiced);
+        await _saga.DeliverAsync(order.Created());
+        var before = _saga.Require(order.OrderId).History.Count;
+        await _saga.DeliverAsync(invoiced);
+
+        var saga = _saga.Require(order.OrderId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(saga.CurrentState, Is.EqualTo(OrderSagaStatus.PaymentAuthorized));
+            Assert.That(saga.InvoiceNumber, Is.EqualTo("INV-2026-000007"));
+            Assert.That(saga.History, Has.Count.EqualTo(before));
+        }
+    }
 }

@@ -48,6 +48,15 @@ public sealed class OrderEvents(string orderId)
         Envelope(60, "delivery-service",
             new DeliveryCompleted("del-1", "driver-1", Start.AddMinutes(60)));
 
+    public EventEnvelope<OrderConfirmed> Confirmed() =>
+        Envelope(2, "order-service",
+            new OrderConfirmed("customer-1", [new OrderLine("SKU-1", 2, 9.95m)], 19.90m, "EUR"));
+
+    public EventEnvelope<InvoiceIssued> Invoiced(string number = "INV-2026-000007") =>
+        Envelope(3, "invoice-service", new InvoiceIssued(
+            number, "customer-1", [new InvoiceLine("SKU-1", 2, 9.95m, 19.90m)], 19.90m, 0m, 0m, 19.90m, "EUR",
+            Start.AddMinutes(3), Start.AddMinutes(3).AddDays(30)));
+
     /// <summary>The ETA the delivery.assigned event announces.</summary>
     public static DateTimeOffset AssignedEta => Start.AddMinutes(40);
 

@@ -4,7 +4,9 @@ using MassTransit;
 namespace Fulfillment.QueryApi.Orders.Projection;
 
 /// <summary>Projects <c>raw.order-events</c>: the order's own facts.</summary>
-public sealed class OrderEventsProjector(OrderProjection projection) : IConsumer<EventEnvelope<OrderCreated>>
+public sealed class OrderEventsProjector(OrderProjection projection) :
+    IConsumer<EventEnvelope<OrderCreated>>,
+    IConsumer<EventEnvelope<OrderConfirmed>>
 {
     public Task Consume(ConsumeContext<EventEnvelope<OrderCreated>> context)
     {
@@ -20,6 +22,23 @@ public sealed class OrderEventsProjector(OrderProjection projection) : IConsumer
                 Currency = order.Currency,
                 DeliveryAddress = order.DeliveryAddress,
                 CreatedAt = created.OccurredAt,
+            },
+            context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<EventEnvelope<OrderConfirmed>> context)
+    {
+        // order-service confirms only once stock and payment are both secured, so it proves PAYMENT_AUTHORIZED.
+        var confirmed = context.Message;
+        var order = confirmed.Payload;
+        return projection.ApplyAsync(
+            new OrderFacts(confirmed, OrderStatus.PaymentAuthorized)
+            {
+                CustomerId = order.CustomerId,
+                Items = order.Items,
+                Total = order.Total,
+                Currency = order.Currency,
+                ConfirmedAt = confirmed.OccurredAt,
             },
             context.CancellationToken);
     }

@@ -63,4 +63,14 @@ internal sealed record OrderFacts(IEventEnvelope Event, OrderStatus Status)
     public DateTimeOffset? DeliveryAssignedAt { get; init; }
 
     public DateTimeOffset? DeliveredAt { get; init; }
+
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
+    public string? InvoiceNumber { get; init; }
+
+    public decimal? InvoiceGross { get; init; }
+
+    public DateTimeOffset? InvoiceIssuedAt { get; init; }
+
+    public DateTimeOffset? InvoiceDueAt { get; init; }
 }

@@ -39,6 +39,7 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             delivery_id, driver_id, eta, eta_sequence, driver_latitude, driver_longitude, remaining_km,
             created_at, inventory_reserved_at, inventory_rejected_at, inventory_released_at,
             payment_authorized_at, payment_failed_at, delivery_assigned_at, delivered_at,
+            confirmed_at, invoice_number, invoice_gross, invoice_issued_at, invoice_due_at,
             first_event_at, last_event_at, updated_at)
         SELECT
             @order_id, @status, @status_rank, @correlation_id,
@@ -48,6 +49,7 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             @delivery_id, @driver_id, @eta, @eta_sequence, @driver_latitude, @driver_longitude, @remaining_km,
             @created_at, @inventory_reserved_at, @inventory_rejected_at, @inventory_released_at,
             @payment_authorized_at, @payment_failed_at, @delivery_assigned_at, @delivered_at,
+            @confirmed_at, @invoice_number, @invoice_gross, @invoice_issued_at, @invoice_due_at,
             @occurred_at, @occurred_at, now()
         WHERE EXISTS (SELECT 1 FROM recorded)
         ON CONFLICT (order_id) DO UPDATE SET
@@ -92,6 +94,11 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             payment_failed_at = COALESCE(o.payment_failed_at, EXCLUDED.payment_failed_at),
             delivery_assigned_at = COALESCE(o.delivery_assigned_at, EXCLUDED.delivery_assigned_at),
             delivered_at = COALESCE(o.delivered_at, EXCLUDED.delivered_at),
+            confirmed_at = COALESCE(o.confirmed_at, EXCLUDED.confirmed_at),
+            invoice_number = COALESCE(o.invoice_number, EXCLUDED.invoice_number),
+            invoice_gross = COALESCE(o.invoice_gross, EXCLUDED.invoice_gross),
+            invoice_issued_at = COALESCE(o.invoice_issued_at, EXCLUDED.invoice_issued_at),
+            invoice_due_at = COALESCE(o.invoice_due_at, EXCLUDED.invoice_due_at),
             first_event_at = LEAST(o.first_event_at, EXCLUDED.first_event_at),
             last_event_at = GREATEST(o.last_event_at, EXCLUDED.last_event_at),
             updated_at = now()
@@ -164,6 +171,11 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             Parameter("payment_failed_at", NpgsqlDbType.TimestampTz, facts.PaymentFailedAt?.ToUniversalTime()),
             Parameter("delivery_assigned_at", NpgsqlDbType.TimestampTz, facts.DeliveryAssignedAt?.ToUniversalTime()),
             Parameter("delivered_at", NpgsqlDbType.TimestampTz, facts.DeliveredAt?.ToUniversalTime()),
+            Parameter("confirmed_at", NpgsqlDbType.TimestampTz, facts.ConfirmedAt?.ToUniversalTime()),
+            Parameter("invoice_number", NpgsqlDbType.Text, facts.InvoiceNumber),
+            Parameter("invoice_gross", NpgsqlDbType.Numeric, facts.InvoiceGross),
+            Parameter("invoice_issued_at", NpgsqlDbType.TimestampTz, facts.InvoiceIssuedAt?.ToUniversalTime()),
+            Parameter("invoice_due_at", NpgsqlDbType.TimestampTz, facts.InvoiceDueAt?.ToUniversalTime()),
             Parameter("occurred_at", NpgsqlDbType.TimestampTz, envelope.OccurredAt.ToUniversalTime()),
         ];
     }

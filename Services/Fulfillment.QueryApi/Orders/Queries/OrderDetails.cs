@@ -5,7 +5,7 @@ namespace Fulfillment.QueryApi.Orders.Queries;
 /// <summary><c>GET /api/orders/{orderId}</c>: everything the read model knows about one order.</summary>
 /// <remarks>
 /// Events may overtake order.created, so any part can still be unknown (null): the items until order.created arrives,
-/// the payment until a payment event does. <c>eta</c> repeats the delivery's current ETA at the top for tracking clients.
+/// the payment until a payment event does. <c>confirmedAt</c> is order-service's confirmation; <c>notifications</c> are the emails sent, from the timeline. <c>eta</c> repeats the delivery's current ETA at the top for tracking clients.
 /// </remarks>
 public sealed record OrderDetails(
     string OrderId,
@@ -20,6 +20,9 @@ public sealed record OrderDetails(
     OrderInventory? Inventory,
     OrderPayment? Payment,
     OrderDelivery? Delivery,
+    DateTimeOffset? ConfirmedAt,
+    OrderInvoice? Invoice,
+    IReadOnlyList<OrderNotification> Notifications,
     DateTimeOffset? CreatedAt,
     DateTimeOffset LastEventAt,
     DateTimeOffset UpdatedAt,

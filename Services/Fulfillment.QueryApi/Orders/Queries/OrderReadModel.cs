@@ -24,6 +24,7 @@ public sealed class OrderReadModel(QueryDbContext db)
             .ThenBy(t => t.EventId)
             .ToListAsync(cancellationToken);
 
+        var entries = timeline.Select(ToEntry).ToList();
         return new OrderDetails(
             order.OrderId,
             order.Status,
@@ -37,10 +38,15 @@ public sealed class OrderReadModel(QueryDbContext db)
             InventoryOf(order),
             PaymentOf(order),
             DeliveryOf(order),
+            order.ConfirmedAt,
+            order.InvoiceNumber is { } number
+                ? new OrderInvoice(number, order.InvoiceGross, order.Currency, order.InvoiceIssuedAt, order.InvoiceDueAt)
+                : null,
+            [.. entries.Where(e => e.EventType == EventTypes.NotificationSent).Select(NotificationOf)],
             order.CreatedAt,
             order.LastEventAt,
             order.UpdatedAt,
-            [.. timeline.Select(ToEntry)]);
+            entries);
     }
 
     public async Task<Page<OrderSummary>> ListAsync(OrderStatus? status, PageRequest page, CancellationToken cancellationToken)
@@ -82,6 +88,12 @@ public sealed class OrderReadModel(QueryDbContext db)
             : new OrderDelivery(
                 o.DeliveryId, o.DriverId, o.Eta, o.EtaSequence, Point(o.DriverLatitude, o.DriverLongitude), o.RemainingKm,
                 o.DeliveryAssignedAt, o.DeliveredAt);
+
+    private static OrderNotification NotificationOf(TimelineEntry entry)
+    {
+        var sent = entry.Payload.Deserialize<NotificationSent>(FulfillmentJson.Options)!;
+        return new OrderNotification(sent.Kind, sent.Recipient, sent.Subject, sent.MessageId, sent.SentAt);
+    }
 
     private static GeoPoint? Point(double? latitude, double? longitude) =>
         latitude is { } lat && longitude is { } lon ? new GeoPoint(lat, lon) : null;

@@ -1,0 +1,4 @@
+namespace Fulfillment.QueryApi.Orders.Queries;
+
+/// <summary>The order's invoice, as invoice-service issued it.</summary>
+public sealed record OrderInvoice(string Number, decimal? Gross, string? Currency, DateTimeOffset? IssuedAt, DateTimeOffset? DueAt);
