@@ -11,6 +11,12 @@ public sealed class ConsumerOptions
     /// <summary>At most this many records of one lane share a database transaction.</summary>
     public int MaxBatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// How long the poll loop waits for a full lane before it parks the record and pauses its partition (it polls on
+    /// meanwhile, so the group keeps its partitions through a database outage of any length).
+    /// </summary>
+    public TimeSpan LanePatience { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often completed offsets are committed.</summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 

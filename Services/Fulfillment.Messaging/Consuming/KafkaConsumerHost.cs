@@ -23,6 +23,7 @@ internal sealed class KafkaConsumerHost(
     private readonly ConsumerOptions _options = options.Value;
     private readonly Dictionary<TopicPartition, PartitionProgress> _partitions = [];
     private readonly Lock _partitionsGate = new();
+    private readonly ParkedRecords _parked = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(
@@ -61,11 +62,16 @@ internal sealed class KafkaConsumerHost(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (!_parked.IsEmpty)
+                {
+                    Resume(consumer, _parked.Release(lanes));
+                }
+
                 var result = Poll(consumer);
                 if (result is { IsPartitionEOF: false } && TryGetProgress(result.TopicPartition, out var progress))
                 {
                     progress.Track(result.Offset.Value);
-                    lanes[LaneOf(result, lanes.Length)].Enqueue(new ConsumedRecord(result, progress), stoppingToken);
+                    Dispatch(consumer, lanes, new ConsumedRecord(result, progress), stoppingToken);
                 }
 
                 if (DateTime.UtcNow >= nextCommit)
@@ -94,6 +100,41 @@ internal sealed class KafkaConsumerHost(
             consumer.Close();
             ChassisLog.ConsumerStopped(logger, group.GroupId);
         }
+    }
+
+    /// <summary>
+    /// Hands the record to its key's lane. A lane that stays full for <see cref="ConsumerOptions.LanePatience"/> (its
+    /// batch waits out an outage, or is slow) gets the record parked and the record's partition paused, and the loop
+    /// polls on: heartbeats, commits and the other lanes keep going, and the group keeps its partitions.
+    /// </summary>
+    private void Dispatch(IConsumer<string?, byte[]?> consumer, RecordLane[] lanes, ConsumedRecord record, CancellationToken stoppingToken)
+    {
+        var lane = LaneOf(record.Result, lanes.Length);
+        var partition = record.Result.TopicPartition;
+        if (!_parked.Holds(partition) && !_parked.Waits(lane)
+            && lanes[lane].TryEnqueue(record, _options.LanePatience, stoppingToken))
+        {
+            return;
+        }
+
+        if (_parked.Park(record, lane))
+        {
+            consumer.Pause([partition]);
+            ChassisLog.PartitionPaused(logger, group.GroupId, partition.ToString());
+        }
+    }
+
+    private void Resume(IConsumer<string?, byte[]?> consumer, List<TopicPartition> partitions)
+    {
+        if (partitions.Count == 0)
+        {
+            return;
+        }
+
+        // librdkafka fetches a resumed partition from the position after the last record it handed out, which is the
+        // last one parked: nothing is skipped and nothing is read twice.
+        consumer.Resume(partitions);
+        ChassisLog.PartitionsResumed(logger, group.GroupId, string.Join(", ", partitions));
     }
 
     private ConsumeResult<string?, byte[]?>? Poll(IConsumer<string?, byte[]?> consumer)
@@ -180,6 +221,7 @@ internal sealed class KafkaConsumerHost(
 
     private void OnRevoked(IConsumer<string?, byte[]?> consumer, List<TopicPartitionOffset> revoked, bool commit)
     {
+        _parked.Drop(revoked.Select(r => r.TopicPartition));
         List<PartitionProgress> leaving;
         lock (_partitionsGate)
         {

@@ -11,12 +11,29 @@ internal sealed class RecordLane(int capacity)
     private readonly Channel<ConsumedRecord> _queue = Channel.CreateBounded<ConsumedRecord>(
         new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Blocks the (dedicated) poll thread while the lane is full: back-pressure on the consumer.</summary>
-    public void Enqueue(ConsumedRecord record, CancellationToken cancellationToken)
+    public bool TryEnqueue(ConsumedRecord record) => _queue.Writer.TryWrite(record);
+
+    /// <summary>
+    /// Blocks the (dedicated) poll thread for at most <paramref name="patience"/> while the lane is full: a lane that
+    /// is only busy frees a place well within it; one that stays full has its records parked instead.
+    /// </summary>
+    public bool TryEnqueue(ConsumedRecord record, TimeSpan patience, CancellationToken cancellationToken)
     {
-        if (!_queue.Writer.TryWrite(record))
+        if (_queue.Writer.TryWrite(record))
         {
-            _queue.Writer.WriteAsync(record, cancellationToken).AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(patience);
+        try
+        {
+            _queue.Writer.WriteAsync(record, timeout.Token).AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

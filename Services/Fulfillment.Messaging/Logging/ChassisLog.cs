@@ -30,6 +30,12 @@ internal static partial class ChassisLog
     [LoggerMessage(1106, LogLevel.Warning, "Consumer group {ConsumerGroup} could not commit offsets: {Reason}")]
     public static partial void CommitFailed(ILogger logger, Exception exception, string consumerGroup, string reason);
 
+    [LoggerMessage(1108, LogLevel.Information, "Consumer group {ConsumerGroup} paused {Partition}: its records wait for a full lane")]
+    public static partial void PartitionPaused(ILogger logger, string consumerGroup, string partition);
+
+    [LoggerMessage(1109, LogLevel.Information, "Consumer group {ConsumerGroup} resumed {Partitions}")]
+    public static partial void PartitionsResumed(ILogger logger, string consumerGroup, string partitions);
+
     [LoggerMessage(1107, LogLevel.Critical, "A record lane of consumer group {ConsumerGroup} failed; stopping the service")]
     public static partial void LaneFailed(ILogger logger, Exception exception, string consumerGroup);
 
