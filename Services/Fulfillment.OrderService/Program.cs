@@ -1,12 +1,18 @@
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.OrderService.Orders;
 using Fulfillment.OrderService.Persistence;
+using Fulfillment.OrderService.Status;
 using Fulfillment.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("order-service");
-builder.AddMessaging<OrderDbContext>();
+builder.AddMessaging<OrderDbContext>(messaging => messaging
+    // Group "order-service": the lifecycle events on raw.inventory-, raw.payment- and raw.delivery-events.
+    .AddConsumerGroup(group => group
+        .PrepareBatchesWith<OrderBatchPreparer>()
+        .AddConsumer<TrackOrderStatus>()));
 builder.Services.AddOrders(builder.Configuration);
+builder.Services.AddOrderStatus();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

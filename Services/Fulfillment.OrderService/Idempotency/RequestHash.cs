@@ -10,6 +10,10 @@ namespace Fulfillment.OrderService.Idempotency;
 /// no whitespace, amounts without trailing zeros, doubles in round-trip form, so that bodies that mean the same order
 /// (different spacing, field order, 10.50 vs 10.5, unknown extra fields) hash the same and any real difference does not.
 /// </summary>
+/// <remarks>
+/// <c>customerEmail</c> is written only when the request has one, so a request without it hashes exactly as before the
+/// field existed: a key stored by an older build still replays.
+/// </remarks>
 public static class RequestHash
 {
     public static string Compute(PlaceOrderCommand command)
@@ -33,6 +37,11 @@ public static class RequestHash
             }
 
             writer.WriteEndArray();
+            if (command.CustomerEmail is { } email)
+            {
+                writer.WriteString("customerEmail", email);
+            }
+
             writer.WriteEndObject();
         }
 

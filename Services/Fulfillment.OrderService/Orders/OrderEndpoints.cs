@@ -22,16 +22,19 @@ public static class OrderEndpoints
             .WithName("PlaceOrder")
             .WithSummary("Place an order")
             .WithDescription(
-                "Accepts the order (202, Location names it) and starts its fulfilment asynchronously: inventory reserves, " +
-                "payment authorizes, delivery assigns a driver; follow it on query-api's /api/orders/{orderId}. Send an " +
-                "Idempotency-Key to make retries safe: the same key with the same body answers 200 with the original order, " +
-                "with another body 422. 400 lists every invalid field; 400 also for malformed JSON.")
+                "Accepts the order (202, PENDING, Location names it) and starts its fulfilment asynchronously: inventory " +
+                "reserves, payment authorizes, delivery assigns a driver; its status is on GET /api/orders/{orderId}, every " +
+                "event of it on query-api's /api/orders/{orderId}. customerEmail is optional (at most 254 characters, a bare " +
+                "address): the customer is emailed about the order only if given. Send an Idempotency-Key to make retries " +
+                "safe: the same key with the same body answers 200 with the original order, with another body 422. 400 " +
+                "lists every invalid field; 400 also for malformed JSON.")
             .Accepts<PlaceOrderCommand>("application/json")
             .WithRequestExample(new PlaceOrderCommand(
                 "customer-42",
                 [new OrderLine("SKU-001", 2, 19.90m), new OrderLine("SKU-002", 1, 5.50m)],
                 "EUR",
-                new GeoPoint(48.8566, 2.3522)))
+                new GeoPoint(48.8566, 2.3522),
+                "jane@example.com"))
             .WithRequestHeader(OrderRequestReader.IdempotencyKeyHeader, "Makes a retry of this request answer the order it created instead of placing another.")
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -39,7 +42,13 @@ public static class OrderEndpoints
         group.MapGet("/{orderId}", GetOrderAsync)
             .WithName("GetOrder")
             .WithSummary("Get an order")
-            .WithDescription("The order as order-service placed it (items, total, delivery address, correlation id). Its progress through the platform is query-api's /api/orders/{orderId}.")
+            .WithDescription(
+                "The order as order-service holds it: what was ordered (items, total, delivery address, customer email, " +
+                "correlation id), its status (PENDING, CONFIRMED, OUT_FOR_DELIVERY, DELIVERED, or REJECTED / PAYMENT_FAILED; " +
+                "it never moves back) and when each step happened (stockReservedAt, paymentAuthorizedAt, confirmedAt, " +
+                "outForDeliveryAt, deliveredAt, rejectedAt, paymentFailedAt: the time the event reporting it occurred, null " +
+                "until then; a step overtaken by a later one is filled in when its event arrives). Every event of the order " +
+                "is on query-api's /api/orders/{orderId}.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }

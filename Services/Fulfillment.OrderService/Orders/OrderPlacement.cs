@@ -30,7 +30,8 @@ public sealed class OrderPlacement(OrderDbContext db, IEventOutbox outbox, TimeP
         {
             OrderId = orderId,
             CustomerId = command.CustomerId,
-            Status = OrderStatuses.Created,
+            CustomerEmail = command.CustomerEmail,
+            Status = OrderStatuses.Pending,
             Currency = command.Currency,
             Total = command.Total,
             DeliveryLatitude = command.DeliveryAddress.Latitude,
@@ -61,7 +62,7 @@ public sealed class OrderPlacement(OrderDbContext db, IEventOutbox outbox, TimeP
 
         outbox.Add(
             orderId.ToString(),
-            new OrderCreated(command.CustomerId, command.Items, order.Total, command.Currency, command.DeliveryAddress),
+            new OrderCreated(command.CustomerId, command.Items, order.Total, command.Currency, command.DeliveryAddress, command.CustomerEmail),
             order.CorrelationId);
 
         try

@@ -23,9 +23,39 @@ public sealed class OrderRequestValidator(OrderOptions limits)
         var items = ReadItems(root, errors);
         var currency = ReadCurrency(root, errors);
         var address = ReadAddress(root, errors);
+        var email = ReadEmail(root, errors);
         return errors.IsEmpty && customerId is not null && items is not null && currency is not null && address is not null
-            ? new PlaceOrderCommand(customerId, items, currency, address)
+            ? new PlaceOrderCommand(customerId, items, currency, address, email)
             : null;
+    }
+
+    /// <summary>Optional: absent or null is no address; anything else must be a plausible one.</summary>
+    private static string? ReadEmail(JsonElement root, ValidationErrors errors)
+    {
+        const string Name = "customerEmail";
+        if (!TryGetProperty(root, Name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(Name, $"{Name} must be a string, not {Describe(element.ValueKind)}.");
+            return null;
+        }
+
+        if (!TryGetText(element, Name, Name, errors, out var value))
+        {
+            return null;
+        }
+
+        if (CustomerEmail.Problem(value) is { } problem)
+        {
+            errors.Add(Name, problem);
+            return null;
+        }
+
+        return value;
     }
 
     private List<OrderLine>? ReadItems(JsonElement root, ValidationErrors errors)
@@ -78,15 +108,8 @@ public sealed class OrderRequestValidator(OrderOptions limits)
             return null;
         }
 
-        string value;
-        try
+        if (!TryGetText(element, name, path, errors, out var value))
         {
-            value = element.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            // Unpaired surrogate escapes such as "\ud800": not text PostgreSQL (or anyone) can store.
-            errors.Add(path, $"{name} must be valid Unicode text.");
             return null;
         }
 
@@ -230,6 +253,23 @@ public sealed class OrderRequestValidator(OrderOptions limits)
         }
 
         return value;
+    }
+
+    /// <summary>A string element's text; false (and a field error) for unpaired surrogate escapes such as "\ud800".</summary>
+    private static bool TryGetText(JsonElement element, string name, string path, ValidationErrors errors, out string value)
+    {
+        try
+        {
+            value = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // Not text PostgreSQL (or anyone) can store.
+            errors.Add(path, $"{name} must be valid Unicode text.");
+            value = string.Empty;
+            return false;
+        }
     }
 
     private static bool TryGetRequired(

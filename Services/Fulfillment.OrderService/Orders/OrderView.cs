@@ -3,7 +3,13 @@ using Fulfillment.OrderService.Persistence;
 
 namespace Fulfillment.OrderService.Orders;
 
-/// <summary>The order as order-service holds it (the owner's view; the lifecycle view is query-api's).</summary>
+/// <summary>
+/// The order as order-service holds it (the owner's view; the lifecycle view, with every event, is query-api's): what
+/// was ordered, its status (PENDING, CONFIRMED, OUT_FOR_DELIVERY, DELIVERED, REJECTED or PAYMENT_FAILED) and when each
+/// step happened, null until it has: createdAt (accepted, PENDING since), stockReservedAt, paymentAuthorizedAt,
+/// confirmedAt (both of those), outForDeliveryAt (a driver assigned), deliveredAt, rejectedAt (out of stock),
+/// paymentFailedAt (declined). customerEmail is null when the customer gave none.
+/// </summary>
 public sealed record OrderView(
     string OrderId,
     string Status,
@@ -13,16 +19,37 @@ public sealed record OrderView(
     string Currency,
     GeoPoint DeliveryAddress,
     string CorrelationId,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    string? CustomerEmail,
+    DateTimeOffset? StockReservedAt,
+    DateTimeOffset? PaymentAuthorizedAt,
+    DateTimeOffset? ConfirmedAt,
+    DateTimeOffset? OutForDeliveryAt,
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset? RejectedAt,
+    DateTimeOffset? PaymentFailedAt)
 {
     public static OrderView From(Order order) => new(
         order.OrderId.ToString(),
-        order.Status,
+        // A row an older build wrote during a rolling deployment: the same state under its new name.
+        order.Status == OrderStatuses.LegacyCreated ? OrderStatuses.Pending : order.Status,
         order.CustomerId,
-        [.. order.Lines.OrderBy(l => l.LineNo).Select(l => new OrderLine(l.Sku, l.Quantity, Money.Normalize(l.UnitPrice)))],
+        LinesOf(order),
         Money.Normalize(order.Total),
         order.Currency,
         new GeoPoint(order.DeliveryLatitude, order.DeliveryLongitude),
         order.CorrelationId,
-        order.CreatedAt);
+        order.CreatedAt,
+        order.CustomerEmail,
+        order.StockReservedAt,
+        order.PaymentAuthorizedAt,
+        order.ConfirmedAt,
+        order.OutForDeliveryAt,
+        order.DeliveredAt,
+        order.RejectedAt,
+        order.PaymentFailedAt);
+
+    /// <summary>The order's lines in the client's order, prices without trailing zeros (as every answer and event shows them).</summary>
+    public static IReadOnlyList<OrderLine> LinesOf(Order order) =>
+        [.. order.Lines.OrderBy(l => l.LineNo).Select(l => new OrderLine(l.Sku, l.Quantity, Money.Normalize(l.UnitPrice)))];
 }

@@ -1,11 +1,18 @@
 namespace Fulfillment.OrderService.Persistence;
 
-/// <summary>A row of <c>orders</c>: the order as order-service accepted it.</summary>
+/// <summary>A row of <c>orders</c>: the order as order-service accepted it, and how far it has come since.</summary>
+/// <remarks>
+/// The <c>...At</c> steps are the <c>occurredAt</c> of the event that reported each one (the earliest, should one be
+/// reported twice); <see cref="ConfirmedAt"/> is derived from them (<see cref="Status.OrderProgression"/>).
+/// </remarks>
 public sealed class Order
 {
     public Guid OrderId { get; set; }
 
     public required string CustomerId { get; set; }
+
+    /// <summary>Where the customer wants to be told about the order; null when they gave no address.</summary>
+    public string? CustomerEmail { get; set; }
 
     public required string Status { get; set; }
 
@@ -20,6 +27,27 @@ public sealed class Order
     public required string CorrelationId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>inventory.reserved.</summary>
+    public DateTimeOffset? StockReservedAt { get; set; }
+
+    /// <summary>payment.authorized.</summary>
+    public DateTimeOffset? PaymentAuthorizedAt { get; set; }
+
+    /// <summary>When the order was confirmed (stock reserved and payment authorized).</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+
+    /// <summary>delivery.assigned.</summary>
+    public DateTimeOffset? OutForDeliveryAt { get; set; }
+
+    /// <summary>delivery.completed.</summary>
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>inventory.rejected.</summary>
+    public DateTimeOffset? RejectedAt { get; set; }
+
+    /// <summary>payment.failed.</summary>
+    public DateTimeOffset? PaymentFailedAt { get; set; }
 
     public List<OrderItem> Lines { get; set; } = [];
 }

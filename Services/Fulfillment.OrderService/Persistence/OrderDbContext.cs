@@ -1,10 +1,11 @@
 using Fulfillment.Messaging.Outbox;
 using Fulfillment.Messaging.Persistence;
+using Fulfillment.OrderService.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.OrderService.Persistence;
 
-/// <summary>The order_db schema as written by Migrations/0001_orders.sql (kept in step by hand: no EF migrations here).</summary>
+/// <summary>The order_db schema as written by Migrations/*.sql (kept in step by hand: no EF migrations here).</summary>
 public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : ServiceDbContext(options)
 {
     public const string IdempotencyKeyConstraint = "pk_idempotency_keys";
@@ -25,6 +26,7 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : S
             entity.HasKey(o => o.OrderId);
             entity.Property(o => o.OrderId).ValueGeneratedNever();
             entity.Property(o => o.CustomerId).HasMaxLength(64);
+            entity.Property(o => o.CustomerEmail).HasMaxLength(CustomerEmail.MaxLength);
             entity.Property(o => o.Status).HasMaxLength(32);
             entity.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
             entity.Property(o => o.Total).HasPrecision(20, 4);

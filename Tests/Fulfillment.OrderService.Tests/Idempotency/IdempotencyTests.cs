@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Fulfillment.Messages;
+using Fulfillment.OrderService.Idempotency;
+using Fulfillment.OrderService.Orders;
 using Fulfillment.OrderService.Tests.Support;
 using NUnit.Framework;
 
@@ -131,6 +134,39 @@ public sealed class IdempotencyTests : OrderServiceTest
         Assert.That(statuses.Count(s => s == HttpStatusCode.Accepted), Is.EqualTo(1), string.Join(", ", statuses));
         Assert.That(statuses.Count(s => s == HttpStatusCode.UnprocessableEntity), Is.EqualTo(parallel - 1), string.Join(", ", statuses));
         Assert.That(await OrdersOfAsync("customer-race-diff"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task The_customer_email_is_part_of_the_request()
+    {
+        var key = NewKey();
+        var body = Bodies.ValidOrder("customer-email-key");
+        body["customerEmail"] = "jane@example.com";
+        using var first = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+        using var same = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+        body["customerEmail"] = "joe@example.com";
+        using var otherEmail = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+        body.Remove("customerEmail");
+        using var noEmail = await Client.SendAsync(Bodies.Post(Bodies.Json(body), key));
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        Assert.That(same.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Problem.AssertAsync(otherEmail, HttpStatusCode.UnprocessableEntity);
+        await Problem.AssertAsync(noEmail, HttpStatusCode.UnprocessableEntity);
+        Assert.That(await OrdersOfAsync("customer-email-key"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_request_without_an_email_hashes_as_before_the_field_existed()
+    {
+        // SHA-256 of the canonical form the hash had before customerEmail: keys stored then still replay.
+        var command = new PlaceOrderCommand("customer-canon", [new OrderLine("S", 2, 10.50m)], "EUR", new GeoPoint(1.5, 2.0));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(RequestHash.Compute(command), Is.EqualTo("0f9d55412fd3b9c9ee12da01b5acc2d16880904a4a0122373a545d5d9ed772f8"));
+            Assert.That(RequestHash.Compute(command with { CustomerEmail = "jane@example.com" }), Is.Not.EqualTo("0f9d55412fd3b9c9ee12da01b5acc2d16880904a4a0122373a545d5d9ed772f8"));
+        }
     }
 
     private static string NewKey() => $"key-{Guid.NewGuid():N}";

@@ -21,7 +21,7 @@ public sealed class PlaceOrderTests : OrderServiceTest
         Assert.That(Guid.TryParse(orderId, out var id), Is.True, orderId);
         Assert.That(id.Version, Is.EqualTo(7));
         Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo($"/api/orders/{orderId}"));
-        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("CREATED"));
+        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("PENDING"));
         Assert.That(order.GetProperty("total").GetDecimal(), Is.EqualTo(Bodies.ValidOrderTotal));
         Assert.That(order.GetProperty("currency").GetString(), Is.EqualTo("EUR"));
         Assert.That(order.GetProperty("items").GetArrayLength(), Is.EqualTo(2));
@@ -141,7 +141,7 @@ public sealed class PlaceOrderTests : OrderServiceTest
         var order = await ReadAsync(response);
         Assert.That(order.GetProperty("orderId").GetString(), Is.EqualTo((await ReadAsync(placed)).GetProperty("orderId").GetString()));
         Assert.That(order.GetProperty("customerId").GetString(), Is.EqualTo("customer-get"));
-        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("CREATED"));
+        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("PENDING"));
         Assert.That(order.GetProperty("total").GetDecimal(), Is.EqualTo(Bodies.ValidOrderTotal));
         Assert.That(order.GetProperty("correlationId").GetString(), Is.EqualTo("corr-get"));
         Assert.That(order.GetProperty("createdAt").GetString(), Does.EndWith("Z"));
@@ -149,6 +149,63 @@ public sealed class PlaceOrderTests : OrderServiceTest
         Assert.That(items.Select(i => i.GetProperty("sku").GetString()), Is.EqualTo(new[] { "SKU-APPLE", "SKU-PEAR" }));
         Assert.That(items[1].GetProperty("unitPrice").GetRawText(), Is.EqualTo("12.345"));
         Assert.That(order.GetProperty("deliveryAddress").GetProperty("latitude").GetDouble(), Is.EqualTo(48.8566));
+    }
+
+    [Test]
+    public async Task Get_of_a_new_order_shows_no_step_yet()
+    {
+        using var placed = await Client.SendAsync(Bodies.Post(Bodies.Json(Bodies.ValidOrder("customer-steps"))));
+
+        var order = await ReadAsync(await Client.GetAsync(placed.Headers.Location!));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("PENDING"));
+            foreach (var step in new[] { "stockReservedAt", "paymentAuthorizedAt", "confirmedAt", "outForDeliveryAt", "deliveredAt", "rejectedAt", "paymentFailedAt", "customerEmail" })
+            {
+                Assert.That(order.GetProperty(step).ValueKind, Is.EqualTo(JsonValueKind.Null), step);
+            }
+        }
+    }
+
+    [TestCase("jane@example.com")]
+    [TestCase("first.last+orders@mail.example.co.uk")]
+    [TestCase("o'brien_42@example.ie")]
+    [TestCase("josé@exämple.de")]
+    [TestCase(null, TestName = "Email_null_is_none")]
+    public async Task A_customer_email_is_stored_shown_and_carried_in_order_created(string? email)
+    {
+        var body = Bodies.ValidOrder("customer-email");
+        body["customerEmail"] = email;
+
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(body)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        var orderId = (await ReadAsync(response)).GetProperty("orderId").GetString()!;
+        var shown = await ReadAsync(await Client.GetAsync(response.Headers.Location!));
+        var stored = await OrderDatabase.ScalarAsync<string>(
+            Factory.ConnectionString, "SELECT customer_email FROM orders WHERE order_id = @id", ("id", Guid.Parse(orderId)));
+        var created = (EventEnvelope<OrderCreated>)(await OrderDatabase.OutboxRowsAsync(Factory.ConnectionString, orderId)).Single().Envelope;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(shown.GetProperty("customerEmail").GetString(), Is.EqualTo(email));
+            Assert.That(stored, Is.EqualTo(email));
+            Assert.That(created.Payload.CustomerEmail, Is.EqualTo(email));
+        }
+    }
+
+    [Test]
+    public async Task A_customer_email_of_254_characters_is_accepted()
+    {
+        var email = new string('j', 64) + "@" + new string('a', 63) + "." + new string('b', 63) + "." + new string('c', 57) + ".com";
+        var body = Bodies.ValidOrder("customer-long-email");
+        body["customerEmail"] = email;
+
+        using var response = await Client.SendAsync(Bodies.Post(Bodies.Json(body)));
+
+        Assert.That(email, Has.Length.EqualTo(254));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        Assert.That((await ReadAsync(response)).GetProperty("customerEmail").GetString(), Is.EqualTo(email));
     }
 
     [TestCase("0190f5c2-0000-7000-8000-000000000000", TestName = "Get_unknown_order")]

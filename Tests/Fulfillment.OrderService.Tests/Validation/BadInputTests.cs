@@ -84,6 +84,28 @@ public sealed class BadInputTests : OrderServiceTest
         yield return Case("latitude_overflow", b => Address(b)["latitude"] = JsonNode.Parse("1e999"), "deliveryAddress.latitude");
         yield return Case("longitude_above_180", b => Address(b)["longitude"] = 180.5, "deliveryAddress.longitude");
         yield return Case("longitude_string", b => Address(b)["longitude"] = "2.35", "deliveryAddress.longitude");
+
+        // customerEmail (optional, but when sent it must be one plausible address)
+        yield return Case("customerEmail_empty", b => b["customerEmail"] = string.Empty, "customerEmail");
+        yield return Case("customerEmail_number", b => b["customerEmail"] = 42, "customerEmail");
+        yield return Case("customerEmail_array", b => b["customerEmail"] = new JsonArray("jane@example.com"), "customerEmail");
+        yield return Case("customerEmail_no_at", b => b["customerEmail"] = "jane.example.com", "customerEmail");
+        yield return Case("customerEmail_two_ats", b => b["customerEmail"] = "jane@doe@example.com", "customerEmail");
+        yield return Case("customerEmail_display_name", b => b["customerEmail"] = "Jane <jane@example.com>", "customerEmail");
+        yield return Case("customerEmail_two_addresses", b => b["customerEmail"] = "jane@example.com,joe@example.com", "customerEmail");
+        yield return Case("customerEmail_space", b => b["customerEmail"] = "jane doe@example.com", "customerEmail");
+        yield return Case("customerEmail_quoted_space", b => b["customerEmail"] = "\"jane doe\"@example.com", "customerEmail");
+        yield return Case("customerEmail_padded", b => b["customerEmail"] = " jane@example.com", "customerEmail");
+        yield return Case("customerEmail_newline", b => b["customerEmail"] = "jane@example.com\r\nBcc: all@example.com", "customerEmail");
+        yield return Case("customerEmail_no_domain_dot", b => b["customerEmail"] = "jane@localhost", "customerEmail");
+        yield return Case("customerEmail_empty_label", b => b["customerEmail"] = "jane@example..com", "customerEmail");
+        yield return Case("customerEmail_trailing_dot", b => b["customerEmail"] = "jane@example.com.", "customerEmail");
+        yield return Case("customerEmail_hyphen_label", b => b["customerEmail"] = "jane@-example.com", "customerEmail");
+        yield return Case("customerEmail_ip_literal", b => b["customerEmail"] = "jane@[192.168.0.1]", "customerEmail");
+        yield return Case("customerEmail_numeric_domain", b => b["customerEmail"] = "jane@192.168.0.1", "customerEmail");
+        yield return Case("customerEmail_no_local_part", b => b["customerEmail"] = "@example.com", "customerEmail");
+        yield return Case("customerEmail_local_part_65", b => b["customerEmail"] = new string('j', 65) + "@example.com", "customerEmail");
+        yield return Case("customerEmail_255_chars", b => b["customerEmail"] = "jane@" + new string('e', 60) + "." + new string('x', 60) + "." + new string('a', 60) + "." + new string('m', 63) + ".com", "customerEmail");
     }
 
     [TestCaseSource(nameof(FieldCases))]
