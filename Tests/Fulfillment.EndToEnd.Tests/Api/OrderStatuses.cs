@@ -1,8 +1,15 @@
 namespace Fulfillment.EndToEnd.Tests.Api;
 
-/// <summary>The lifecycle states these tests wait for, restated from the contract (query-api's read model and the saga).</summary>
+/// <summary>
+/// The lifecycle states these tests wait for, restated from the contract: query-api's read model and the saga, and
+/// order-service's own status (its answer to POST and GET).
+/// </summary>
 public static class OrderStatuses
 {
+    /// <summary>order-service's status of a new order.</summary>
+    public const string Pending = "PENDING";
+
+
     public const string Created = "CREATED";
     public const string InventoryReserved = "INVENTORY_RESERVED";
     public const string DeliveryAssigned = "DELIVERY_ASSIGNED";

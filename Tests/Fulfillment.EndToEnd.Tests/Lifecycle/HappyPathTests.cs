@@ -17,7 +17,7 @@ public sealed class HappyPathTests : EndToEndTest
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(placed.Status, Is.EqualTo(OrderStatuses.Created));
+            Assert.That(placed.Status, Is.EqualTo(OrderStatuses.Pending), "order-service's own status of a new order");
             Assert.That(placed.Total, Is.EqualTo(39.80m));
             Assert.That(placed.CorrelationId, Is.EqualTo(correlationId));
         }
