@@ -29,3 +29,15 @@ if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
 fi
 
 command -v dotnet >/dev/null 2>&1 || { echo "bootstrap: the .NET SDK (dotnet) is required" >&2; exit 1; }
+
+# smtp4dev, the local SMTP server of notification-service (run.sh and the tests start it; compose uses its image):
+# a dotnet tool in a fixed path rather than ~/.dotnet/tools, so every user and script finds it in the same place.
+smtp4dev_tools=/opt/fulfillment/tools
+smtp4dev_version=3.15.0
+if [ ! -x "$smtp4dev_tools/smtp4dev" ]; then
+  echo "bootstrap: installing smtp4dev $smtp4dev_version into $smtp4dev_tools"
+  sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" mkdir -p "$smtp4dev_tools"
+  "${sudo[@]}" dotnet tool install --tool-path "$smtp4dev_tools" Rnwood.Smtp4dev --version "$smtp4dev_version" >/dev/null
+fi

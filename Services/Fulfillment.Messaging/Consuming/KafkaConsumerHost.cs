@@ -31,13 +31,17 @@ internal sealed class KafkaConsumerHost(
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
+        var batchSize = Math.Max(1, group.MaxBatchSize ?? _options.MaxBatchSize);
+        // The queue stays as deep as the service-wide batch allows even when the group's batches are smaller: a lane
+        // two records deep would block the poll thread, and with it every other lane, whenever one lane is busy.
+        var queueCapacity = Math.Max(batchSize, Math.Max(1, _options.MaxBatchSize)) * 2;
         var lanes = Enumerable.Range(0, Math.Max(1, _options.MaxConcurrency))
-            .Select(_ => new RecordLane(Math.Max(1, _options.MaxBatchSize) * 2))
+            .Select(_ => new RecordLane(queueCapacity))
             .ToArray();
         var laneTasks = lanes
             .Select(lane => Task.Run(
                 () => lane.RunAsync(
-                    Math.Max(1, _options.MaxBatchSize),
+                    batchSize,
                     batch => ProcessAsync(batch, stoppingToken),
                     stoppingToken),
                 CancellationToken.None))

@@ -14,6 +14,21 @@ public sealed class ConsumerGroupBuilder(string groupId)
 
     internal RecordRetryPolicy? Retry { get; private set; }
 
+    internal int? MaxBatchSize { get; private set; }
+
+    /// <summary>
+    /// At most <paramref name="records"/> records of one lane share a unit of work in this group, whatever
+    /// <c>Kafka:Consumer:MaxBatchSize</c> says. For consumers with an effect outside the transaction (an email, a call):
+    /// a failed batch is replayed record by record, which repeats the effects of the records before the failing one;
+    /// <c>BatchesOf(1)</c> makes that replay repeat nothing.
+    /// </summary>
+    public ConsumerGroupBuilder BatchesOf(int records)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(records, 1);
+        MaxBatchSize = records;
+        return this;
+    }
+
     /// <summary>This group's own retry policy: what is transient for it, how often, how fast (defaults: section <c>Retry</c>).</summary>
     public ConsumerGroupBuilder RetryWith(Action<RecordRetryPolicy> configure)
     {

@@ -49,7 +49,7 @@ public sealed class MessagingBuilder(IHostApplicationBuilder host, string servic
             Services.TryAddScoped(preparer);
         }
 
-        Groups.Add((new ConsumerGroupDefinition(groupId, topics, group.MessageTypes, group.BatchPreparer, group.Retry), group));
+        Groups.Add((new ConsumerGroupDefinition(groupId, topics, group.MessageTypes, group.BatchPreparer, group.Retry, group.MaxBatchSize), group));
         return this;
     }
 

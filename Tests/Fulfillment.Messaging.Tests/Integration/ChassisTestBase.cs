@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Hosting;
 using Fulfillment.Messaging.Tests.Support;
 using Fulfillment.ServiceDefaults.Hosting;
 using Fulfillment.Testing;
@@ -29,8 +30,11 @@ public abstract class ChassisTestBase
     public async Task StopInfrastructureAsync() => await Kafka.DisposeAsync();
 
     protected Task<SampleService> StartServiceAsync(
-        IDictionary<string, string?>? settings = null, CapturingSink? logs = null, Action<ServiceDefaultsBuilder>? defaults = null) =>
-        SampleService.StartAsync(ConnectionString, Kafka.BootstrapServers, Behavior, settings, logs, defaults);
+        IDictionary<string, string?>? settings = null,
+        CapturingSink? logs = null,
+        Action<ServiceDefaultsBuilder>? defaults = null,
+        Action<ConsumerGroupBuilder>? group = null) =>
+        SampleService.StartAsync(ConnectionString, Kafka.BootstrapServers, Behavior, settings, logs, defaults, group);
 
     protected Task<Confluent.Kafka.DeliveryResult<string, byte[]>> ProduceAsync(IEventEnvelope envelope) =>
         KafkaTopic.ProduceAsync(Kafka.BootstrapServers, Topics.OrderEvents, TestEvents.ToMessage(envelope));

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace Fulfillment.Messaging.Tests.Support;
 
-/// <summary>A small service on the chassis: one consumer group on raw.order-events with the recording consumer.</summary>
+/// <summary>
+/// A small service on the chassis: one consumer group on raw.order-events with the recording consumer (and what a test
+/// adds to the group).
+/// </summary>
 public sealed class SampleService : IAsyncDisposable
 {
     public const string GroupId = "sample-service";
@@ -24,7 +27,8 @@ public sealed class SampleService : IAsyncDisposable
         ConsumerBehavior behavior,
         IDictionary<string, string?>? settings = null,
         CapturingSink? logs = null,
-        Action<ServiceDefaultsBuilder>? defaults = null)
+        Action<ServiceDefaultsBuilder>? defaults = null,
+        Action<ConsumerGroupBuilder>? group = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -53,9 +57,13 @@ public sealed class SampleService : IAsyncDisposable
 
             defaults?.Invoke(service);
         });
-        builder.AddMessaging<SampleDbContext>(messaging =>
-            messaging.AddConsumerGroup(group => group.AddConsumer<RecordingConsumer>()));
+        builder.AddMessaging<SampleDbContext>(messaging => messaging.AddConsumerGroup(components =>
+        {
+            components.AddConsumer<RecordingConsumer>();
+            group?.Invoke(components);
+        }));
         builder.Services.AddSingleton(behavior);
+        builder.Services.AddSingleton<UnitsOfWork>();
         var host = builder.Build();
         await host.StartAsync();
         return new SampleService(host);
