@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Fulfillment.Messages;
 using Fulfillment.Testing;
 using Fulfillment.Testing.Processes;
 
@@ -8,7 +9,7 @@ namespace Fulfillment.EndToEnd.Tests;
 /// <summary>
 /// The whole platform, once for the test assembly: a Kafka and a PostgreSQL server with a database per service (in
 /// containers, or the embedded Kafka hosted in this process and a private PostgreSQL, as <see cref="TestInfrastructure"/>
-/// chose), and the five services as separate OS processes from their build output, each on a free loopback port and
+/// chose), smtp4dev as the SMTP server, and the seven services as separate OS processes from their build output, each on a free loopback port and
 /// reachable only over HTTP and Kafka, as in a deployment.
 /// </summary>
 /// <remarks>
@@ -22,7 +23,7 @@ public sealed class Platform
     /// <summary>Retries after the first attempt before a record is dead-lettered.</summary>
     public const int RetryLimit = 2;
 
-    /// <summary>A bound for five .NET processes starting at once on a loaded two-core machine, not an expectation.</summary>
+    /// <summary>A bound for seven .NET processes starting at once on a loaded two-core machine, not an expectation.</summary>
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
     private static Platform? _current;
@@ -32,6 +33,7 @@ public sealed class Platform
     private readonly Dictionary<ServiceSpec, HttpClient> _clients = [];
     private PostgresServer? _postgres;
     private ITestKafka? _kafka;
+    private Smtp4devServer? _smtp;
 
     /// <summary>The running platform; fails with a clear message when its set-up did not complete.</summary>
     public static Platform Current =>
@@ -51,6 +53,16 @@ public sealed class Platform
     public string KafkaBootstrapServers =>
         _kafka?.BootstrapServers ?? throw new InvalidOperationException("The platform's Kafka is not running.");
 
+    /// <summary>The SMTP server notification-service writes to, and its API for reading what arrived.</summary>
+    public Smtp4devServer Smtp => _smtp ?? throw new InvalidOperationException("The platform's SMTP server is not running.");
+
+    /// <summary>
+    /// Where the local drivers of <see cref="EnvironmentFor"/> wait, far from the Paris fleet: an order delivered here
+    /// gets one of them at zero distance and is delivered at the next tick, in seconds rather than the minutes a Paris
+    /// delivery takes at real-time speed.
+    /// </summary>
+    public static GeoPoint NearbyDriversAt { get; } = new(45.7640, 4.8357);
+
     public HttpClient Client(ServiceSpec service) => _clients[service];
 
     [OneTimeSetUp]
@@ -65,6 +77,7 @@ public sealed class Platform
 
             _kafka = await TestKafka.StartAsync();
             _postgres = await TestPostgres.StartServerAsync(CancellationToken.None);
+            _smtp = await Smtp4devServer.StartAsync();
 
             var ports = FreePorts.Pick(ServiceSpec.All.Count);
             foreach (var (spec, port) in ServiceSpec.All.Zip(ports))
@@ -124,6 +137,12 @@ public sealed class Platform
             await _postgres.DisposeAsync();
             _postgres = null;
         }
+
+        if (_smtp is not null)
+        {
+            await _smtp.DisposeAsync();
+            _smtp = null;
+        }
     }
 
     /// <summary>
@@ -163,6 +182,20 @@ public sealed class Platform
             // Real-time driving speed keeps every delivery of the run on the road; ETA updates come each second.
             environment["Delivery__EtaInterval"] = "00:00:01";
             environment["Delivery__TimeScale"] = "1";
+            // Appended to the six of appsettings.json (indexes 0-5); three, so that a Paris order that finds every Paris
+            // driver busy and takes one of them still leaves the nearby orders theirs.
+            for (var i = 0; i < 3; i++)
+            {
+                var index = (6 + i).ToString(CultureInfo.InvariantCulture);
+                environment[$"Delivery__Drivers__{index}__Id"] = $"driver-nearby-{i + 1}";
+                environment[$"Delivery__Drivers__{index}__Latitude"] = NearbyDriversAt.Latitude.ToString(CultureInfo.InvariantCulture);
+                environment[$"Delivery__Drivers__{index}__Longitude"] = NearbyDriversAt.Longitude.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        else if (spec == ServiceSpec.NotificationService)
+        {
+            environment["Notification__Smtp__Host"] = Smtp.Host;
+            environment["Notification__Smtp__Port"] = Smtp.SmtpPort.ToString(CultureInfo.InvariantCulture);
         }
         else if (spec == ServiceSpec.PaymentService)
         {

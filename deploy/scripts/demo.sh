@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Places three orders on a running platform — one that is delivered, one out of stock, one whose payment is
-# declined — and prints each order's lifecycle and ETA from query-api as they change, until all three are final.
+# declined — and prints each order's lifecycle and ETA from query-api as they change, until all three are final;
+# then the delivered order's saga, its invoice and the emails the customers were sent.
 #   deploy/scripts/demo.sh            (run.sh --demo calls it once the platform is ready)
-# Environment: ORDER_URL (default http://localhost:8081), QUERY_URL (default http://localhost:8080), DEMO_TIMEOUT (s, 180).
+# Environment: ORDER_URL (default http://localhost:8081), QUERY_URL (default http://localhost:8080),
+# INVOICE_URL (default http://localhost:8085), SMTP_UI_URL (default http://localhost:5025), DEMO_TIMEOUT (s, 180).
 set -euo pipefail
 order_url=${ORDER_URL:-http://localhost:8081}
 query_url=${QUERY_URL:-http://localhost:8080}
+invoice_url=${INVOICE_URL:-http://localhost:8085}
+smtp_ui_url=${SMTP_UI_URL:-http://localhost:5025}
 timeout=${DEMO_TIMEOUT:-180}
 
 place() {
   local label=$1 customer=$2 sku=$3 quantity=$4 price=$5
   curl -fsS -X POST "$order_url/api/orders" \
     -H 'Content-Type: application/json' -H "X-Correlation-Id: demo-$label-$$" \
-    -d "{\"customerId\":\"$customer\",\"currency\":\"EUR\",
+    -d "{\"customerId\":\"$customer\",\"customerEmail\":\"$customer@example.com\",\"currency\":\"EUR\",
          \"items\":[{\"sku\":\"$sku\",\"quantity\":$quantity,\"unitPrice\":$price}],
          \"deliveryAddress\":{\"latitude\":48.8606,\"longitude\":2.3376}}" | jq -r .orderId
 }
@@ -53,5 +57,15 @@ for id in "${!label[@]}"; do
   # An if, not `[ … ] && …`: the loop's status (and so the script's) must not depend on which order comes last.
   if [ "${label[$id]}" = delivered ]; then
     curl -fs "$query_url/api/sagas/$id" | jq '{state, version, history: [.history[] | "\(.from // "-") -> \(.to) on \(.eventType)"]}'
+    # invoice-service issues the invoice once order-service confirms the order (stock and payment secured).
+    invoice=""
+    for _ in $(seq 1 40); do
+      invoice=$(curl -fs "$invoice_url/api/invoices?orderId=$id" | jq -r '.[0] | select(.) | "\(.invoiceNumber): net \(.net), tax \(.tax), gross \(.gross) \(.currency), due \(.dueAt)"' || true)
+      [ -n "$invoice" ] && break
+      sleep 0.5
+    done
+    echo "demo: invoice of the delivered order: ${invoice:-not issued yet}"
   fi
 done
+echo "demo: emails sent to the customers (one per step; read them at $smtp_ui_url):"
+curl -fs "$smtp_ui_url/api/messages?pageSize=50" | jq -r '(.results // .)[] | "  \(.to | if type == "array" then join(", ") else . end)  \(.subject)"' || echo "  (smtp4dev not reachable at $smtp_ui_url)"

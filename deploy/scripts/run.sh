@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Runs the whole platform on this machine, no Docker: the embedded Kafka on localhost:9092, a private PostgreSQL
-# holding the five databases, and the five services on ports 8080-8084. Waits until each is ready, prints the URLs
-# and streams every log line with its service's name. Ctrl-C (or SIGTERM) stops everything.
+# holding the seven databases, smtp4dev (SMTP on localhost:2525, its web UI and API on localhost:5025) and the seven
+# services on ports 8080-8086. Waits until each is ready, prints the URLs and streams every log line with its
+# service's name. Ctrl-C (or SIGTERM) stops everything.
 #   deploy/scripts/run.sh           run until stopped
 #   deploy/scripts/run.sh --demo    also place the demo orders and follow them to their final states
-# Environment: FULFILLMENT_STATE_DIR (default .run/), PGPORT (default 5432), KAFKA_PORT (default 9092).
+# Environment: FULFILLMENT_STATE_DIR (default .run/), PGPORT (default 5432), KAFKA_PORT (default 9092),
+# SMTP_PORT (default 2525), SMTP_UI_PORT (default 5025).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 state=${FULFILLMENT_STATE_DIR:-$root/.run}
 pg_port=${PGPORT:-5432}
 kafka_port=${KAFKA_PORT:-9092}
+smtp_port=${SMTP_PORT:-2525}
+smtp_ui_port=${SMTP_UI_PORT:-5025}
 demo=false
 [ "${1:-}" = "--demo" ] && demo=true
 
@@ -35,7 +39,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-prefix() { local name=$1; while IFS= read -r line; do printf '%-18s %s\n' "[$name]" "$line"; done; }
+prefix() { local name=$1; while IFS= read -r line; do printf '%-22s %s\n' "[$name]" "$line"; done; }
 
 # PostgreSQL: one private server, one database per service (each service creates and migrates its own).
 mkdir -p "$state"
@@ -58,6 +62,15 @@ pids+=($!)
 for _ in $(seq 1 100); do grep -q "embedded-kafka ready" "$kafka_log" && break; sleep 0.2; done
 grep -q "embedded-kafka ready" "$kafka_log" || { echo "run: the embedded Kafka did not start" >&2; exit 1; }
 
+# smtp4dev: the SMTP server notification-service writes to; every email is readable in its web UI and API. IMAP and
+# POP3 get ports of their own (their defaults, 143 and 110, may be taken). Mail is kept in memory only (--db=).
+/opt/fulfillment/tools/smtp4dev --urls="http://127.0.0.1:$smtp_ui_port" --smtpport="$smtp_port" \
+  --imapport=$((smtp_port + 1)) --pop3port=$((smtp_port + 2)) --bindaddress=127.0.0.1 --db= --nousersettings \
+  --messagestokeep=1000 > >(prefix smtp4dev) 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$smtp_ui_port/api/messages" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "http://127.0.0.1:$smtp_ui_port/api/messages" >/dev/null 2>&1 || { echo "run: smtp4dev did not start" >&2; exit 1; }
+
 start_service() {
   local name=$1 project=$2 port=$3 database=$4
   Urls="http://127.0.0.1:$port" \
@@ -65,6 +78,7 @@ start_service() {
   Kafka__BootstrapServers="localhost:$kafka_port" \
   Delivery__TimeScale="${DELIVERY_TIME_SCALE:-20}" \
   Admin__ApiKey="${ADMIN_API_KEY:-local-admin-key}" \
+  Notification__Smtp__Host=127.0.0.1 Notification__Smtp__Port="$smtp_port" \
     dotnet "Services/$project/bin/Release/net10.0/$project.dll" --contentRoot "$root/Services/$project/bin/Release/net10.0" \
     > >(prefix "$name") 2>&1 &
   pids+=($!)
@@ -74,8 +88,10 @@ start_service order-service Fulfillment.OrderService 8081 order_db
 start_service payment-service Fulfillment.PaymentService 8082 payment_db
 start_service inventory-service Fulfillment.InventoryService 8083 inventory_db
 start_service delivery-service Fulfillment.DeliveryService 8084 delivery_db
+start_service invoice-service Fulfillment.InvoiceService 8085 invoice_db
+start_service notification-service Fulfillment.NotificationService 8086 notification_db
 
-for port in 8080 8081 8082 8083 8084; do
+for port in 8080 8081 8082 8083 8084 8085 8086; do
   for _ in $(seq 1 300); do
     curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
     sleep 0.2
@@ -91,6 +107,9 @@ run: ready.
   payment-service    http://localhost:8082
   inventory-service  http://localhost:8083
   delivery-service   http://localhost:8084
+  invoice-service    http://localhost:8085/api/invoices?orderId=…
+  notification-service http://localhost:8086/api/notifications?orderId=…
+  emails (smtp4dev)  http://localhost:$smtp_ui_port   (API: /api/messages; SMTP on localhost:$smtp_port)
   Kafka              localhost:$kafka_port   (kcat -b localhost:$kafka_port -L)
   PostgreSQL         127.0.0.1:$pg_port   (psql -h 127.0.0.1 -p $pg_port -U postgres query_db)
   health             http://localhost:808x/health/live   /health/ready

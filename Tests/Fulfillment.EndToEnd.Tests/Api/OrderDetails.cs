@@ -12,6 +12,9 @@ public sealed record OrderDetails(
     OrderInventory? Inventory,
     OrderPayment? Payment,
     OrderDelivery? Delivery,
+    DateTimeOffset? ConfirmedAt,
+    OrderInvoice? Invoice,
+    IReadOnlyList<NotificationView> Notifications,
     IReadOnlyList<TimelineEntry> Timeline)
 {
     public int CountOf(string eventType) => Timeline.Count(e => e.EventType == eventType);

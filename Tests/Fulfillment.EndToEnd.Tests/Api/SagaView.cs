@@ -8,5 +8,6 @@ public sealed record SagaView(
     bool Terminal,
     bool StockReleased,
     string? FailureReason,
+    string? InvoiceNumber,
     DateTimeOffset? EstimatedArrival,
     IReadOnlyList<SagaTransition> History);

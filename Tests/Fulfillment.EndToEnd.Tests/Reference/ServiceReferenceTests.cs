@@ -37,6 +37,12 @@ public sealed partial class ServiceReferenceTests : EndToEndTest
             new("GET", "/api/reservations/{orderId}", 404),
         ],
         [ServiceSpec.DeliveryService.Name] = [new("GET", "/api/deliveries/{orderId}", 404)],
+        [ServiceSpec.InvoiceService.Name] =
+        [
+            new("GET", "/api/invoices", 400),
+            new("GET", "/api/invoices/{invoiceNumber}", 400, 404),
+        ],
+        [ServiceSpec.NotificationService.Name] = [new("GET", "/api/notifications", 400)],
     };
 
     private static IEnumerable<ServiceSpec> Services => ServiceSpec.All;

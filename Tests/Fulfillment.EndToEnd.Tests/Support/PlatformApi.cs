@@ -34,6 +34,10 @@ public sealed class PlatformApi(Platform platform)
 
     private HttpClient Payments => platform.Client(ServiceSpec.PaymentService);
 
+    private HttpClient Invoices => platform.Client(ServiceSpec.InvoiceService);
+
+    private HttpClient Notifications => platform.Client(ServiceSpec.NotificationService);
+
     public static StringContent JsonBody(JsonNode body) => JsonBody(body.ToJsonString());
 
     public static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
@@ -64,6 +68,18 @@ public sealed class PlatformApi(Platform platform)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), $"POST /api/orders answered: {text}");
         return JsonSerializer.Deserialize<PlacedOrder>(text, Json)!;
     }
+
+    public Task<OwnOrderView?> FindOwnOrderAsync(string orderId) => GetOrNullAsync<OwnOrderView>(Orders, $"/api/orders/{orderId}");
+
+    public async Task<OwnOrderView> WaitForOwnOrderAsync(string orderId, Func<OwnOrderView, bool> done, string what) =>
+        (await Eventually.ReturnsAsync(() => FindOwnOrderAsync(orderId), o => o is not null && done(o), what: $"order {orderId} in order-service: {what}", timeout: Patience))!;
+
+    // ---- invoice-service, notification-service ----
+
+    public Task<List<InvoiceView>> ListInvoicesAsync(string orderId) => GetAsync<List<InvoiceView>>(Invoices, $"/api/invoices?orderId={orderId}");
+
+    public Task<List<NotificationView>> ListNotificationsAsync(string orderId) =>
+        GetAsync<List<NotificationView>>(Notifications, $"/api/notifications?orderId={orderId}");
 
     // ---- query-api ----
 

@@ -13,5 +13,10 @@ public sealed record ServiceSpec(string Name, string Project, string DatabasePre
 
     public static ServiceSpec DeliveryService { get; } = new("delivery-service", "Fulfillment.DeliveryService", "delivery_db");
 
-    public static IReadOnlyList<ServiceSpec> All { get; } = [QueryApi, OrderService, PaymentService, InventoryService, DeliveryService];
+    public static ServiceSpec InvoiceService { get; } = new("invoice-service", "Fulfillment.InvoiceService", "invoice_db");
+
+    public static ServiceSpec NotificationService { get; } = new("notification-service", "Fulfillment.NotificationService", "notification_db");
+
+    public static IReadOnlyList<ServiceSpec> All { get; } =
+        [QueryApi, OrderService, PaymentService, InventoryService, DeliveryService, InvoiceService, NotificationService];
 }
