@@ -197,10 +197,47 @@ public sealed partial class ComposeTests
     }
 
     [Test]
-    public void Compose_runs_the_five_services_and_nothing_unexpected()
+    public void Compose_runs_the_seven_services_and_nothing_unexpected()
     {
         Assert.That(_compose.Services.Keys,
-            Is.EquivalentTo(Design.Services.Select(s => s.Name).Concat(["kafka", "kafka-init", "postgres", "prometheus", "grafana"])));
+            Is.EquivalentTo(Design.Services.Select(s => s.Name).Concat(["kafka", "kafka-init", "postgres", "prometheus", "grafana", "smtp4dev"])));
+    }
+
+    [Test]
+    public void Notification_service_mails_through_the_smtp4dev_it_waits_for_on_the_port_smtp4dev_listens_on()
+    {
+        var notification = ComposeFile.Environment(_compose.Service("notification-service"));
+        var host = notification["Notification__Smtp__Host"]!;
+        var smtp4dev = _compose.Service("smtp4dev");
+        var listens = ComposeFile.Environment(smtp4dev)["ServerOptions__Port"];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(host, Is.EqualTo("smtp4dev"), "the compose service's DNS name");
+            Assert.That(notification["Notification__Smtp__Port"], Is.EqualTo(listens));
+            Assert.That(_compose.Service("notification-service")["depends_on"].AsMapping().Has(host), Is.True);
+            Assert.That(smtp4dev["image"].Text, Does.Match(@"^rnwood/smtp4dev:\d+\.\d+\.\d+$"), "the official image, pinned");
+        }
+    }
+
+    [Test]
+    public void Smtp4dev_is_published_where_a_notification_service_on_the_host_looks_for_it_by_default()
+    {
+        // Issue #13: SMTP on localhost:2525 (notification-service's own default, so `dotnet run` finds it), web UI and
+        // API on localhost:5025, as with the local launcher's smtp4dev.
+        var smtp4dev = _compose.Service("smtp4dev");
+        var environment = ComposeFile.Environment(smtp4dev);
+        var smtpPort = environment["ServerOptions__Port"];
+        var webPort = AppSettings.PortOf(environment["ServerOptions__Urls"]!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var published = smtp4dev["ports"].AsSequence().Items.Select(p => ComposeFile.Interpolate(p.Text!)).ToList();
+        var defaultPort = AppSettings.Of(Design.Named("notification-service")).Values["Notification:Smtp:Port"];
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(defaultPort, Is.EqualTo("2525"));
+            Assert.That(published, Is.EquivalentTo(new[] { $"127.0.0.1:{defaultPort}:{smtpPort}", $"127.0.0.1:5025:{webPort}" }),
+                "loopback only: whoever reaches smtp4dev reads every email");
+        }
     }
 
     /// <summary>The topics of a whitespace-separated TOPICS value.</summary>

@@ -145,6 +145,33 @@ public sealed class KubernetesTests
     }
 
     [Test]
+    public void Notification_service_takes_its_relay_from_its_own_config_map_and_optional_credentials_from_the_secret()
+    {
+        var env = KubernetesManifests.Env(KubernetesManifests.Container(_manifests.Named("Deployment", "notification-service")));
+        var holders = Design.Services
+            .Where(s => KubernetesManifests.Env(KubernetesManifests.Container(_manifests.Named("Deployment", s.Name))).Keys
+                .Any(name => name.StartsWith("Notification__", StringComparison.Ordinal)))
+            .Select(s => s.Name);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(holders, Is.EqualTo(new[] { "notification-service" }));
+            foreach (var variable in new[] { "Notification__Smtp__Host", "Notification__Smtp__Port", "Notification__Smtp__From" })
+            {
+                var reference = env[variable]["valueFrom"]["configMapKeyRef"].AsMapping();
+                Assert.That(ConfigMapValue(reference["name"].Text!, reference["key"].Text!), Is.Not.Empty, variable);
+            }
+
+            foreach (var variable in new[] { "Notification__Smtp__UserName", "Notification__Smtp__Password" })
+            {
+                var reference = env[variable]["valueFrom"]["secretKeyRef"].AsMapping();
+                Assert.That(reference["optional"].Text, Is.EqualTo("true"), $"{variable}: a relay without login needs no key");
+                Assert.That(SecretValue(reference), Is.Not.Empty, variable);
+            }
+        }
+    }
+
+    [Test]
     public void The_secret_example_is_an_example()
     {
         var values = _secret["stringData"].AsMapping().Entries.Values.Select(v => v.Text ?? string.Empty);

@@ -12,6 +12,8 @@ internal static class Design
         new("payment-service", "Fulfillment.PaymentService", 8082, "payment_db"),
         new("inventory-service", "Fulfillment.InventoryService", 8083, "inventory_db"),
         new("delivery-service", "Fulfillment.DeliveryService", 8084, "delivery_db"),
+        new("invoice-service", "Fulfillment.InvoiceService", 8085, "invoice_db"),
+        new("notification-service", "Fulfillment.NotificationService", 8086, "notification_db"),
     ];
 
     /// <summary>Kafka's address by default, "as every Kafka tool assumes".</summary>

@@ -6,3 +6,5 @@ CREATE DATABASE payment_db;
 CREATE DATABASE inventory_db;
 CREATE DATABASE delivery_db;
 CREATE DATABASE query_db;
+CREATE DATABASE invoice_db;
+CREATE DATABASE notification_db;
