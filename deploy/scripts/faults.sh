@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The fault-injection suite at full length (docs/reliability.md): the platform as processes (embedded Kafka with its
-# fault API, durable PostgreSQL, the five services from their Release build), open-loop load, one fault at a time,
+# fault API, durable PostgreSQL, the seven services from their Release build), open-loop load, one fault at a time,
 # then the invariants. Prints the scenario table and writes it to $FAULTS_OUT/faults.md.
 #   FAULTS_SCENARIOS=kill9-inventory,postgres-restart  (default: every scenario)
 #   FAULTS_RATE=50 FAULTS_LOAD_SECONDS=30 FAULTS_FAULT_AFTER=10 FAULTS_DRAIN_TIMEOUT=120 FAULTS_OUT=artifacts/faults/<time>

@@ -50,7 +50,7 @@ if [ ! -f "$pg_data/PG_VERSION" ]; then
 fi
 [ "$(id -u)" = 0 ] && chown postgres "$pg_data"
 "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
-  -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c max_connections=${PG_MAX_CONNECTIONS:-250}" start >/dev/null
+  -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c max_connections=${PG_MAX_CONNECTIONS:-330}" start >/dev/null
 echo "run: PostgreSQL on 127.0.0.1:$pg_port (data in $pg_data)"
 
 # Embedded Kafka (librdkafka's mock cluster; development only: in memory).
