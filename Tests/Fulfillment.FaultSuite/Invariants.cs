@@ -62,20 +62,50 @@ public sealed class Invariants(IReadOnlyDictionary<string, NpgsqlDataSource> dat
         WHERE NOT EXISTS (SELECT 1 FROM dead_letters d WHERE d.key = injected.key)
         """;
 
+    /// <summary>Where an order that is not final got to, service by service (the first few only), so a failure says where to look.</summary>
+    private static readonly (string Service, string Sql)[] TraceQueries =
+    [
+        ("order-service", """
+            SELECT coalesce((SELECT status FROM orders WHERE order_id::text = @id), 'no order')
+                || ', outbox rows ' || (SELECT count(*) || ' (attempts ' || coalesce(max(attempts), 0) || ')' FROM outbox_messages WHERE message_key = @id)
+            """),
+        ("inventory-service", "SELECT coalesce((SELECT status FROM reservations WHERE order_id = @id), 'no reservation')"),
+        ("payment-service", "SELECT coalesce((SELECT status FROM payments WHERE order_id = @id), 'no payment')"),
+        ("delivery-service", "SELECT coalesce((SELECT status FROM deliveries WHERE order_id = @id), 'no delivery')"),
+        ("query-api", "SELECT coalesce((SELECT string_agg(event_type, ' ' ORDER BY occurred_at) FROM order_timeline WHERE order_id = @id), 'no event')"),
+    ];
+
+    private const int OrdersTraced = 5;
+
     public async Task<InvariantReport> CheckAsync(IReadOnlyList<string> acceptedOrders, IReadOnlyCollection<string> poisonKeys, CancellationToken cancellationToken)
     {
         var ids = acceptedOrders.ToArray();
         var poison = poisonKeys.ToArray();
         var query = databases["query-api"];
+        var notFinal = await ListAsync(query, NotFinalSql, cancellationToken, ("ids", ids));
         return new InvariantReport(
             ids.Length,
-            await ListAsync(query, NotFinalSql, cancellationToken, ("ids", ids)),
+            [.. await Task.WhenAll(notFinal.Take(OrdersTraced).Select(id => TraceAsync(id, cancellationToken))), .. notFinal.Skip(OrdersTraced)],
             await ListAsync(query, SagaDisagreesSql, cancellationToken, ("ids", ids)),
             await ListAsync(query, FactNotOnceSql, cancellationToken, ("ids", ids)),
             await ListAsync(databases["inventory-service"], StockMismatchSql, cancellationToken, ("initial", initialUnitsPerSku), ("seeded", seededSkus.ToArray())),
             await ListAsync(databases["payment-service"], PaymentTwiceSql, cancellationToken),
             await ListAsync(query, UnexpectedDeadLettersSql, cancellationToken, ("poison", poison)),
             await ListAsync(query, PoisonNotDeadLetteredSql, cancellationToken, ("poison", poison)));
+    }
+
+    private async Task<string> TraceAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var steps = new List<string>();
+        foreach (var (service, sql) in TraceQueries)
+        {
+            var found = databases.TryGetValue(service, out var database)
+                ? string.Join(", ", await ListAsync(database, sql, cancellationToken, ("id", orderId)))
+                : "(database not known)";
+            steps.Add($"{service}: {found}");
+        }
+
+        return $"{orderId} [{string.Join("; ", steps)}]";
     }
 
     private static async Task<IReadOnlyList<string>> ListAsync(

@@ -40,9 +40,23 @@ internal static class FailureClassifier
     }
 
     // EF Core reports a dropped connection as an InvalidOperationException ("likely due to a transient failure")
-    // around the NpgsqlException: classified by its own type, that wrapper made a PostgreSQL restart dead-letter
-    // valid records (found by the fault suite, docs/reliability.md).
+    // around the NpgsqlException, with a DbUpdateException between them when it happened in SaveChanges: classified
+    // by its own type, that wrapper made a PostgreSQL restart dead-letter valid records (found twice by the fault
+    // suite, docs/reliability.md). A consumer's own InvalidOperationException has no database error inside.
     private static bool IsWrapper(Exception exception) =>
         exception is AggregateException or MassTransitException or Microsoft.EntityFrameworkCore.DbUpdateException
-        || exception is InvalidOperationException { InnerException: System.Data.Common.DbException };
+        || (exception is InvalidOperationException && HasDatabaseErrorInside(exception));
+
+    private static bool HasDatabaseErrorInside(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Data.Common.DbException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
