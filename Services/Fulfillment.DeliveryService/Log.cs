@@ -11,8 +11,8 @@ internal static partial class Log
     public static partial void WaitingForDriver(ILogger logger, string orderId, Guid deliveryId);
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Information,
-        Message = "Order {OrderId} already has a delivery: payment.authorized {EventId} changes nothing")]
-    public static partial void DuplicateAuthorization(ILogger logger, string orderId, Guid eventId);
+        Message = "Order {OrderId} already has a delivery: payment.authorized {HandledEventId} changes nothing")]
+    public static partial void DuplicateAuthorization(ILogger logger, string orderId, Guid handledEventId);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Order {OrderId} delivered by driver {DriverId} at {DeliveredAt:O}")]
     public static partial void DeliveryCompleted(ILogger logger, string orderId, string driverId, DateTimeOffset deliveredAt);

@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(2102, LogLevel.Information, "Order {OrderId}: rejected ({Reason})")]
     public static partial void StockRejected(ILogger logger, string orderId, string reason);
 
-    [LoggerMessage(2103, LogLevel.Information, "Order {OrderId} already has an allocation decision; order.created {EventId} ignored")]
-    public static partial void OrderAlreadyDecided(ILogger logger, string orderId, Guid eventId);
+    [LoggerMessage(2103, LogLevel.Information, "Order {OrderId} already has an allocation decision; order.created {HandledEventId} ignored")]
+    public static partial void OrderAlreadyDecided(ILogger logger, string orderId, Guid handledEventId);
 
     [LoggerMessage(2201, LogLevel.Information, "Order {OrderId}: released {LineCount} SKUs of reservation {ReservationId}")]
     public static partial void StockReleased(ILogger logger, string orderId, Guid reservationId, int lineCount);

@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(9003, LogLevel.Information, "Order {OrderId}: {Kind} email waits for the order's address")]
     public static partial void AwaitingRecipient(ILogger logger, string orderId, string kind);
 
-    [LoggerMessage(9004, LogLevel.Information, "Order {OrderId} already has its {Kind} email; event {EventId} ignored")]
-    public static partial void AlreadyNotified(ILogger logger, string orderId, string kind, Guid eventId);
+    [LoggerMessage(9004, LogLevel.Information, "Order {OrderId} already has its {Kind} email; event {HandledEventId} ignored")]
+    public static partial void AlreadyNotified(ILogger logger, string orderId, string kind, Guid handledEventId);
 
     [LoggerMessage(9005, LogLevel.Warning, "Order {OrderId}: its email address does not parse; treated as none")]
     public static partial void UnusableAddress(ILogger logger, string orderId);

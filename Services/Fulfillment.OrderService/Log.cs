@@ -17,21 +17,21 @@ internal static partial class Log
     [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Idempotency-Key {IdempotencyKey} was committed concurrently by another request; reading its order")]
     public static partial void IdempotencyRaceLost(ILogger logger, string idempotencyKey);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Order {OrderId}: {From} → {To} on {EventType} {EventId}")]
-    public static partial void StatusChanged(ILogger logger, Guid orderId, string from, string to, string eventType, Guid eventId);
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Order {OrderId}: {From} → {To} on {EventType} {HandledEventId}")]
+    public static partial void StatusChanged(ILogger logger, Guid orderId, string from, string to, string eventType, Guid handledEventId);
 
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Order {OrderId} confirmed on {EventType} {EventId}: order.confirmed added to the outbox")]
-    public static partial void OrderConfirmed(ILogger logger, Guid orderId, string eventType, Guid eventId);
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Order {OrderId} confirmed on {EventType} {HandledEventId}: order.confirmed added to the outbox")]
+    public static partial void OrderConfirmed(ILogger logger, Guid orderId, string eventType, Guid handledEventId);
 
-    [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "{EventType} {EventId} for order {OrderId} moves no status (it is {Status}): its time is recorded")]
-    public static partial void StepRecorded(ILogger logger, string eventType, Guid eventId, Guid orderId, string status);
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "{EventType} {HandledEventId} for order {OrderId} moves no status (it is {Status}): its time is recorded")]
+    public static partial void StepRecorded(ILogger logger, string eventType, Guid handledEventId, Guid orderId, string status);
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Warning,
-        Message = "{EventType} {EventId} for order {OrderId} contradicts its status {Status} (no history the contract allows has it): ignored")]
-    public static partial void StepContradictsStatus(ILogger logger, string eventType, Guid eventId, Guid orderId, string status);
+        Message = "{EventType} {HandledEventId} for order {OrderId} contradicts its status {Status} (no history the contract allows has it): ignored")]
+    public static partial void StepContradictsStatus(ILogger logger, string eventType, Guid handledEventId, Guid orderId, string status);
 
-    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{EventType} {EventId} names order {OrderId}, which order-service does not have: skipped")]
-    public static partial void UnknownOrder(ILogger logger, string eventType, Guid eventId, string orderId);
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Warning, Message = "{EventType} {HandledEventId} names order {OrderId}, which order-service does not have: skipped")]
+    public static partial void UnknownOrder(ILogger logger, string eventType, Guid handledEventId, string orderId);
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning,
         Message = "Order {OrderId} locked after order {HeldOrderId}, against order_id order: the batch preparer missed it (deadlock possible)")]

@@ -9,6 +9,6 @@ internal static partial class Log
     [LoggerMessage(3002, LogLevel.Information, "Order {OrderId}: payment {PaymentId} declined ({Reason})")]
     public static partial void PaymentDeclined(ILogger logger, string orderId, Guid paymentId, string reason);
 
-    [LoggerMessage(3003, LogLevel.Information, "Order {OrderId} already has a payment; inventory.reserved {EventId} ignored")]
-    public static partial void PaymentAlreadyMade(ILogger logger, string orderId, Guid eventId);
+    [LoggerMessage(3003, LogLevel.Information, "Order {OrderId} already has a payment; inventory.reserved {HandledEventId} ignored")]
+    public static partial void PaymentAlreadyMade(ILogger logger, string orderId, Guid handledEventId);
 }

@@ -3,11 +3,11 @@ namespace Fulfillment.QueryApi;
 /// <summary>query-api's log lines, source-generated.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(6001, LogLevel.Debug, "Event {EventId} ({EventType}) of order {OrderId} projected")]
-    public static partial void EventProjected(ILogger logger, Guid eventId, string eventType, string orderId);
+    [LoggerMessage(6001, LogLevel.Debug, "Event {HandledEventId} ({EventType}) of order {OrderId} projected")]
+    public static partial void EventProjected(ILogger logger, Guid handledEventId, string eventType, string orderId);
 
-    [LoggerMessage(6002, LogLevel.Debug, "Event {EventId} ({EventType}) of order {OrderId} is already in the timeline; nothing to merge")]
-    public static partial void TimelineDuplicate(ILogger logger, Guid eventId, string eventType, string orderId);
+    [LoggerMessage(6002, LogLevel.Debug, "Event {HandledEventId} ({EventType}) of order {OrderId} is already in the timeline; nothing to merge")]
+    public static partial void TimelineDuplicate(ILogger logger, Guid handledEventId, string eventType, string orderId);
 
     [LoggerMessage(6101, LogLevel.Warning, "Read model generation {Generation} requested (was {PreviousGeneration}): read-model tables truncated, consumer group {ConsumerGroup} rebuilds from the start of the topics")]
     public static partial void ReadModelRebuilding(ILogger logger, int generation, int previousGeneration, string consumerGroup);

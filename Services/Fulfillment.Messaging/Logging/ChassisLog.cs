@@ -39,8 +39,8 @@ internal static partial class ChassisLog
     [LoggerMessage(1107, LogLevel.Critical, "A record lane of consumer group {ConsumerGroup} failed; stopping the service")]
     public static partial void LaneFailed(ILogger logger, Exception exception, string consumerGroup);
 
-    [LoggerMessage(1201, LogLevel.Debug, "Event {EventId} ({EventType}) already handled by {ConsumerGroup}; skipped")]
-    public static partial void DuplicateSkipped(ILogger logger, Guid eventId, string eventType, string consumerGroup);
+    [LoggerMessage(1201, LogLevel.Debug, "Event {HandledEventId} ({EventType}) already handled by {ConsumerGroup}; skipped")]
+    public static partial void DuplicateSkipped(ILogger logger, Guid handledEventId, string eventType, string consumerGroup);
 
     [LoggerMessage(1202, LogLevel.Warning, "A batch of {Count} records in {ConsumerGroup} failed; handling them one by one")]
     public static partial void BatchFellBack(ILogger logger, Exception exception, string consumerGroup, int count);
@@ -63,8 +63,8 @@ internal static partial class ChassisLog
     [LoggerMessage(1303, LogLevel.Information, "No outbox relay: {DbContext} maps no outbox, so this service publishes nothing")]
     public static partial void RelayNotNeeded(ILogger logger, string dbContext);
 
-    [LoggerMessage(1302, LogLevel.Warning, "Outbox event {EventId} to {Topic} failed (attempt {Attempt}): {Error}")]
-    public static partial void OutboxPublishFailed(ILogger logger, Guid eventId, string topic, int attempt, string error);
+    [LoggerMessage(1302, LogLevel.Warning, "Outbox event {OutboxEventId} to {Topic} failed (attempt {Attempt}): {Error}")]
+    public static partial void OutboxPublishFailed(ILogger logger, Guid outboxEventId, string topic, int attempt, string error);
 
     [LoggerMessage(1402, LogLevel.Information, "Applied migration {Migration}")]
     public static partial void MigrationApplied(ILogger logger, string migration);

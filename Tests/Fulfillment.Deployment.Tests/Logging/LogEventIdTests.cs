@@ -50,6 +50,24 @@ public sealed partial class LogEventIdTests
         });
     }
 
+    /// <summary>
+    /// Microsoft.Extensions.Logging gives every entry an <c>EventId</c> property (the log event's own id): a template
+    /// placeholder of that name shows it, not the Kafka event the message is about (it printed <c>{"Id": 5006, ...}</c>
+    /// where an order's event id was meant).
+    /// </summary>
+    [Test]
+    public void No_log_message_names_a_placeholder_EventId()
+    {
+        var offending = new[] { "Services", "Sagas" }
+            .SelectMany(relative => Repository.SourceFiles(Repository.PathOf(relative), "*.cs"))
+            .SelectMany(path => LoggerMessageTemplate().Matches(File.ReadAllText(path))
+                .Where(match => match.Value.Contains("{EventId}", StringComparison.OrdinalIgnoreCase))
+                .Select(match => $"{Repository.Relative(path)}: {match.Value}"))
+            .ToList();
+
+        Assert.That(offending, Is.Empty);
+    }
+
     private static IEnumerable<(string File, int Id)> LogEventIds() =>
         new[] { "Services", "Sagas" }
             .SelectMany(relative => Repository.SourceFiles(Repository.PathOf(relative), "*.cs"))
@@ -58,4 +76,8 @@ public sealed partial class LogEventIdTests
 
     [GeneratedRegex(@"\[LoggerMessage\((?:EventId\s*=\s*)?(?<id>\d+)")]
     private static partial Regex LoggerMessageId();
+
+    /// <summary>A <c>[LoggerMessage(...)]</c> attribute over one or more lines, its quoted template whole (brackets in it included).</summary>
+    [GeneratedRegex(@"\[LoggerMessage\((?:""(?:[^""\\]|\\.)*""|[^""()])*\)\]")]
+    private static partial Regex LoggerMessageTemplate();
 }
