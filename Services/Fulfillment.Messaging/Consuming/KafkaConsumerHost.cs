@@ -225,7 +225,16 @@ internal sealed class KafkaConsumerHost(
 
     private void OnRevoked(IConsumer<string?, byte[]?> consumer, List<TopicPartitionOffset> revoked, bool commit)
     {
-        _parked.Drop(revoked.Select(r => r.TopicPartition));
+        // Still assigned while this callback runs, so they can be resumed now, before anyone gets them back paused.
+        try
+        {
+            Resume(consumer, _parked.Drop(revoked.Select(r => r.TopicPartition)));
+        }
+        catch (KafkaException ex)
+        {
+            ChassisLog.ConsumeError(logger, ex, group.GroupId, ex.Error.Reason);
+        }
+
         List<PartitionProgress> leaving;
         lock (_partitionsGate)
         {

@@ -67,18 +67,26 @@ internal sealed class ParkedRecords
         return released;
     }
 
-    /// <summary>Forgets the records of partitions no longer ours: the next owner reads them again.</summary>
-    public void Drop(IEnumerable<TopicPartition> partitions)
+    /// <summary>
+    /// Forgets the records of partitions no longer ours (the next owner reads them again); returns those that were
+    /// held, which the caller resumes: librdkafka keeps a partition paused across a rebalance, so one assigned back to
+    /// this consumer would otherwise never be fetched again.
+    /// </summary>
+    public List<TopicPartition> Drop(IEnumerable<TopicPartition> partitions)
     {
+        var held = new List<TopicPartition>();
         foreach (var partition in partitions)
         {
             if (_byPartition.Remove(partition, out var queue))
             {
+                held.Add(partition);
                 foreach (var (_, lane) in queue)
                 {
                     _parkedPerLane[lane]--;
                 }
             }
         }
+
+        return held;
     }
 }

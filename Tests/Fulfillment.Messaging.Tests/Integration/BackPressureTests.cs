@@ -67,4 +67,35 @@ public sealed class BackPressureTests : ChassisTestBase
         logs.Events.Count(e => e.Properties.TryGetValue("EventId", out var id)
             && id is StructureValue structure
             && structure.Properties.Any(p => p is { Name: "Id", Value: ScalarValue { Value: int value } } && value == eventId));
+
+    [Test]
+    public async Task Partitions_paused_when_a_rebalance_comes_are_fetched_again_whoever_gets_them()
+    {
+        var logs = new CapturingSink();
+        await using var first = await StartServiceAsync(Settings, logs);
+        var stuck = TestEvents.OrderCreated("order-stuck");
+        // Long enough (20 s) for the second instance to start and its join to rebalance the group during the outage.
+        Behavior.UnavailableFirst[stuck.EventId] = OutageAttempts * 5 / 2;
+        await ProduceAsync(stuck);
+        // Many keys, so that records wait on partitions that come back to the first instance as well as on those that go.
+        var behind = Enumerable.Range(1, 36).Select(i => TestEvents.OrderCreated($"order-behind-{i % 18}", sequence: i)).ToList();
+        foreach (var envelope in behind)
+        {
+            await ProduceAsync(envelope);
+        }
+
+        await Eventually.ReturnsAsync(
+            () => Task.FromResult(Logged(logs, PartitionPaused)), paused => paused > 0, TimeSpan.FromSeconds(30), "partitions paused behind the outage");
+        // A second instance joins: the rebalance takes every partition from the first and gives some back, still paused
+        // in librdkafka unless the host resumed them.
+        await using var second = await StartServiceAsync(Settings);
+
+        var handled = await Eventually.ReturnsAsync(
+            first.HandledAsync, rows => rows.Count >= behind.Count + 1, TimeSpan.FromSeconds(120), "every record handled by one instance or the other");
+
+        Assert.That(
+            handled.Select(h => h.EventId),
+            Is.EquivalentTo(behind.Select(e => e.EventId).Append(stuck.EventId)).And.Unique,
+            "each record handled once");
+    }
 }
