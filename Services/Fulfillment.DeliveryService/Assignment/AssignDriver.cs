@@ -1,5 +1,6 @@
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.Messaging.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

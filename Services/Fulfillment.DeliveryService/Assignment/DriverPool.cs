@@ -1,4 +1,5 @@
 using Fulfillment.DeliveryService.Persistence;
+using Fulfillment.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using Fulfillment.InvoiceService.Numbering;
 using Fulfillment.InvoiceService.Persistence;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Persistence;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public sealed class IssueInvoice(
         var number = await numbers.ForOrderAsync(envelope.OrderId, cancellationToken);
         var invoiceNumber = number.ToString();
         var issuedAt = numbers.IssuedAt;
-        var dueAt = InvoiceNumbers.Microseconds(issuedAt + options.Value.PaymentTerm);
+        var dueAt = (issuedAt + options.Value.PaymentTerm).ToMicroseconds();
 
         db.Invoices.Add(new Invoice
         {

@@ -1,4 +1,5 @@
 using Fulfillment.InvoiceService.Persistence;
+using Fulfillment.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.InvoiceService.Numbering;
@@ -24,7 +25,7 @@ public sealed class InvoiceNumbers(InvoiceDbContext db, TimeProvider clock, ILog
     /// in the year its number belongs to, even across midnight on 31 December. In whole microseconds, what timestamptz
     /// keeps, so that invoice.issued and every later read of the invoice show the same instant.
     /// </summary>
-    public DateTimeOffset IssuedAt => _issuedAt ??= Microseconds(clock.GetUtcNow());
+    public DateTimeOffset IssuedAt => _issuedAt ??= clock.GetUtcNowMicroseconds();
 
     /// <summary>The year numbers are taken from: <see cref="IssuedAt"/>'s, in UTC.</summary>
     public int Year => IssuedAt.UtcDateTime.Year;
@@ -69,7 +70,4 @@ public sealed class InvoiceNumbers(InvoiceDbContext db, TimeProvider clock, ILog
         await TakeAsync([orderId], cancellationToken);
         return _taken[orderId];
     }
-
-    /// <summary><paramref name="instant"/> without its sub-microsecond ticks.</summary>
-    public static DateTimeOffset Microseconds(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % 10));
 }

@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.NotificationService.Persistence;
 using Fulfillment.NotificationService.Smtp;
 using MassTransit;
@@ -163,12 +164,8 @@ public sealed class CustomerNotifier(
         return message;
     }
 
-    // PostgreSQL keeps microseconds: notification.sent carries exactly the time the row keeps.
-    private DateTimeOffset Now()
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
-    }
+    // Microseconds: notification.sent carries exactly the time the row keeps.
+    private DateTimeOffset Now() => clock.GetUtcNowMicroseconds();
 
     private string? Usable(string orderId, string? email)
     {

@@ -1,5 +1,6 @@
 using Fulfillment.Messages;
 using Fulfillment.Messaging.Outbox;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.OrderService.Idempotency;
 using Fulfillment.OrderService.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,7 @@ public sealed class OrderPlacement(OrderDbContext db, IEventOutbox outbox, TimeP
         }
 
         // Microseconds: what timestamptz keeps, so the 202 and every later read show the same createdAt.
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % 10));
+        var now = clock.GetUtcNowMicroseconds();
         var orderId = Guid.CreateVersion7(now);
         var order = new Order
         {

@@ -1,3 +1,4 @@
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.OrderService.Persistence;
 
 namespace Fulfillment.OrderService.Status;
@@ -40,8 +41,7 @@ public static class OrderProgression
         }
 
         // Microseconds: what timestamptz keeps, so the value compared in memory is the value stored.
-        var at = occurredAt.ToUniversalTime();
-        at = at.AddTicks(-(at.Ticks % 10));
+        var at = occurredAt.ToUniversalTime().ToMicroseconds();
         Record(order, step, at);
 
         order.Status = step switch

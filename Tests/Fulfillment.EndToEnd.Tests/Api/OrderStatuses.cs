@@ -9,8 +9,9 @@ public static class OrderStatuses
     /// <summary>order-service's status of a new order.</summary>
     public const string Pending = "PENDING";
 
+    /// <summary>order-service's status of an order out of stock (query-api and the saga say INVENTORY_REJECTED).</summary>
+    public const string Rejected = "REJECTED";
 
-    public const string Created = "CREATED";
     public const string InventoryReserved = "INVENTORY_RESERVED";
     public const string DeliveryAssigned = "DELIVERY_ASSIGNED";
     public const string Delivered = "DELIVERED";

@@ -21,7 +21,7 @@ public sealed partial class OrderFlowTests : EndToEndTest
         var email = $"{customer}@example.com";
         var placed = await Api.PlaceOrderAsync(NearbyOrder(customer, email, "SKU-007", quantity: 2, unitPrice: 19.90m));
 
-        var own = await Api.WaitForOwnOrderAsync(placed.OrderId, o => o.Status == "DELIVERED", "DELIVERED");
+        var own = await Api.WaitForOwnOrderAsync(placed.OrderId, o => o.Status == OrderStatuses.Delivered, "DELIVERED");
         var invoices = await Eventually.ReturnsAsync(
             () => Api.ListInvoicesAsync(placed.OrderId), i => i.Count > 0, PlatformApi.Patience, "the order's invoice");
         var kinds = new[] { NotificationKinds.OrderConfirmed, NotificationKinds.DriverAssigned, NotificationKinds.Delivered };
@@ -63,7 +63,7 @@ public sealed partial class OrderFlowTests : EndToEndTest
         // More than SKU-LOW ever holds (3 units): rejected whatever other tests took.
         var placed = await Api.PlaceOrderAsync(NearbyOrder(customer, email, "SKU-LOW", quantity: 50, unitPrice: 4.50m));
 
-        var own = await Api.WaitForOwnOrderAsync(placed.OrderId, o => o.Status == "REJECTED", "REJECTED");
+        var own = await Api.WaitForOwnOrderAsync(placed.OrderId, o => o.Status == OrderStatuses.Rejected, "REJECTED");
         var emails = await EmailsToAsync(email, received => received.Count > 0);
         var notifications = await Eventually.ReturnsAsync(
             () => Api.ListNotificationsAsync(placed.OrderId), n => n.Count > 0, PlatformApi.Patience, "the rejection recorded");
