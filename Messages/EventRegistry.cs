@@ -10,15 +10,20 @@ public static class EventRegistry
     [
         EventDescriptor.Create<OrderCreated>(EventTypes.OrderCreated, Topics.OrderEvents),
         EventDescriptor.Create<OrderConfirmed>(EventTypes.OrderConfirmed, Topics.OrderEvents),
+        EventDescriptor.Create<OrderCancelled>(EventTypes.OrderCancelled, Topics.OrderEvents),
         EventDescriptor.Create<InventoryReserved>(EventTypes.InventoryReserved, Topics.InventoryEvents),
         EventDescriptor.Create<InventoryRejected>(EventTypes.InventoryRejected, Topics.InventoryEvents),
         EventDescriptor.Create<InventoryReleased>(EventTypes.InventoryReleased, Topics.InventoryEvents),
         EventDescriptor.Create<PaymentAuthorized>(EventTypes.PaymentAuthorized, Topics.PaymentEvents),
         EventDescriptor.Create<PaymentFailed>(EventTypes.PaymentFailed, Topics.PaymentEvents),
+        EventDescriptor.Create<PaymentRefunded>(EventTypes.PaymentRefunded, Topics.PaymentEvents),
         EventDescriptor.Create<DeliveryAssigned>(EventTypes.DeliveryAssigned, Topics.DeliveryEvents),
         EventDescriptor.Create<EtaUpdated>(EventTypes.EtaUpdated, Topics.DeliveryEvents),
         EventDescriptor.Create<DeliveryCompleted>(EventTypes.DeliveryCompleted, Topics.DeliveryEvents),
+        EventDescriptor.Create<DeliveryCancelled>(EventTypes.DeliveryCancelled, Topics.DeliveryEvents),
+        EventDescriptor.Create<DeliveryFailed>(EventTypes.DeliveryFailed, Topics.DeliveryEvents),
         EventDescriptor.Create<InvoiceIssued>(EventTypes.InvoiceIssued, Topics.InvoiceEvents),
+        EventDescriptor.Create<InvoiceCredited>(EventTypes.InvoiceCredited, Topics.InvoiceEvents),
         EventDescriptor.Create<NotificationSent>(EventTypes.NotificationSent, Topics.NotificationEvents),
     ];
 
