@@ -80,8 +80,6 @@ internal static class OrderLifecycle
             return SagaTransitionNotes.SameState;
         }
 
-        return OrderSagaStatus.IsFailure(current) && !OrderSagaStatus.IsFailure(proves)
-            ? SagaTransitionNotes.AfterFailure
-            : SagaTransitionNotes.Late;
+        return OrderSagaStatus.RulesOut(current, proves) ? SagaTransitionNotes.AfterFailure : SagaTransitionNotes.Late;
     }
 }

@@ -20,7 +20,7 @@ public static class OrderSagaHostingExtensions
 
     /// <summary>
     /// The saga's table (migrated at start-up with the service's own), the stalled-saga detector (section
-    /// <c>Sagas</c>: <c>StalledAfter</c>, <c>ScanInterval</c>, <c>DetectStalled</c>), the saga-state gauges
+    /// <c>Sagas</c>: <c>StalledAfter</c>, <c>CompensationTimeout</c>, <c>ScanInterval</c>, <c>DetectStalled</c>), the saga-state gauges
     /// (<c>MetricsInterval</c>) and <see cref="OrderSagaQueries"/>.
     /// Calling it more than once is harmless.
     /// </summary>
@@ -54,8 +54,9 @@ public static class OrderSagaHostingExtensions
         services.AddOptions<StalledSagaOptions>()
             .Bind(configuration.GetSection(StalledSagaOptions.SectionName))
             .Validate(
-                o => o.StalledAfter > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero && o.MetricsInterval > TimeSpan.Zero && o.ScanBatchSize > 0,
-                "Sagas:StalledAfter, Sagas:ScanInterval and Sagas:MetricsInterval must be positive durations, Sagas:ScanBatchSize a positive number.")
+                o => o.StalledAfter > TimeSpan.Zero && o.CompensationTimeout > TimeSpan.Zero && o.ScanInterval > TimeSpan.Zero
+                    && o.MetricsInterval > TimeSpan.Zero && o.ScanBatchSize > 0,
+                "Sagas:StalledAfter, Sagas:CompensationTimeout, Sagas:ScanInterval and Sagas:MetricsInterval must be positive durations, Sagas:ScanBatchSize a positive number.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OrderSagaQueries>();

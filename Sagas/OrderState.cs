@@ -49,12 +49,34 @@ public sealed class OrderState : SagaStateMachineInstance, ISagaVersion
 
     public DateTimeOffset? DeliveredAt { get; set; }
 
-    /// <summary>The reservation was given back (the compensation after a failed payment).</summary>
+    /// <summary>The customer asked to cancel (order.cancelled); the verdict is <see cref="CancelledAt"/> or a driver.</summary>
+    public DateTimeOffset? CancelRequestedAt { get; set; }
+
+    public string? CancelReason { get; set; }
+
+    /// <summary>delivery-service accepted the cancellation (delivery.cancelled).</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>delivery-service will not deliver (delivery.failed); its reason is <see cref="FailureReason"/>.</summary>
+    public DateTimeOffset? DeliveryFailedAt { get; set; }
+
+    public DateTimeOffset? PaymentRefundedAt { get; set; }
+
+    public string? RefundId { get; set; }
+
+    public DateTimeOffset? InvoiceCreditedAt { get; set; }
+
+    public string? CreditNoteNumber { get; set; }
+
+    /// <summary>When the detector found the compensation of this cancelled or failed order incomplete in time.</summary>
+    public DateTimeOffset? CompensationOverdueAt { get; set; }
+
+    /// <summary>The reservation was given back (the compensation after a failed payment, a cancel or a failed delivery).</summary>
     public bool StockReleased { get; set; }
 
     public DateTimeOffset? StockReleasedAt { get; set; }
 
-    /// <summary>The reason of the rejection or the decline.</summary>
+    /// <summary>The reason of the rejection, the decline or the failed delivery.</summary>
     public string? FailureReason { get; set; }
 
     /// <summary>The latest ETA: the one with the highest sequence (delivery.assigned counts as sequence 0).</summary>

@@ -28,6 +28,8 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
     private readonly State _delivered;
     private readonly State _inventoryRejected;
     private readonly State _paymentFailed;
+    private readonly State _deliveryFailed;
+    private readonly State _cancelled;
 
     public OrderStateMachine()
         : this(TimeProvider.System)
@@ -46,6 +48,8 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         _delivered = State(OrderSagaStatus.Delivered);
         _inventoryRejected = State(OrderSagaStatus.InventoryRejected);
         _paymentFailed = State(OrderSagaStatus.PaymentFailed);
+        _deliveryFailed = State(OrderSagaStatus.DeliveryFailed);
+        _cancelled = State(OrderSagaStatus.Cancelled);
 
         Correlate(() => OrderCreatedEvent);
         Correlate(() => InventoryReservedEvent);
@@ -58,6 +62,11 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         Correlate(() => DeliveryCompletedEvent);
         Correlate(() => OrderConfirmedEvent);
         Correlate(() => InvoiceIssuedEvent);
+        Correlate(() => OrderCancelledEvent);
+        Correlate(() => DeliveryCancelledEvent);
+        Correlate(() => DeliveryFailedEvent);
+        Correlate(() => PaymentRefundedEvent);
+        Correlate(() => InvoiceCreditedEvent);
 
         EventActivities<OrderState>[] handlers =
         [
@@ -107,6 +116,35 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                     saga.InvoiceIssuedAt = v;
                     saga.InvoiceNumber = e.Payload.InvoiceNumber;
                 })),
+
+            // Compensation (decision 0019). The cancel request proves only that the order exists; delivery-service's
+            // verdict is what ends it. A refund or a credit note proves the payment that it gives back.
+            Handle(OrderCancelledEvent, OrderSagaStatus.Created, static (saga, e) =>
+                Set(saga.CancelRequestedAt, e.OccurredAt, v =>
+                {
+                    saga.CancelRequestedAt = v;
+                    saga.CancelReason = e.Payload.Reason;
+                }), noteWhenKept: SagaTransitionNotes.CancelRequested),
+            Handle(DeliveryCancelledEvent, OrderSagaStatus.Cancelled, static (saga, e) =>
+                Set(saga.CancelledAt, e.OccurredAt, v => saga.CancelledAt = v)),
+            Handle(DeliveryFailedEvent, OrderSagaStatus.DeliveryFailed, static (saga, e) =>
+                Set(saga.DeliveryFailedAt, e.OccurredAt, v =>
+                {
+                    saga.DeliveryFailedAt = v;
+                    saga.FailureReason = e.Payload.Reason;
+                })),
+            Handle(PaymentRefundedEvent, OrderSagaStatus.PaymentAuthorized, static (saga, e) =>
+                Set(saga.PaymentRefundedAt, e.OccurredAt, v =>
+                {
+                    saga.PaymentRefundedAt = v;
+                    saga.RefundId = e.Payload.RefundId;
+                }), noteWhenKept: SagaTransitionNotes.Compensation),
+            Handle(InvoiceCreditedEvent, OrderSagaStatus.PaymentAuthorized, static (saga, e) =>
+                Set(saga.InvoiceCreditedAt, e.OccurredAt, v =>
+                {
+                    saga.InvoiceCreditedAt = v;
+                    saga.CreditNoteNumber = e.Payload.CreditNoteNumber;
+                }), noteWhenKept: SagaTransitionNotes.Compensation),
         ];
 
         // Any event may be the first one seen for an order (payment.authorized before order.created), so every event
@@ -129,6 +167,10 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
 
     public State PaymentFailed => _paymentFailed;
 
+    public State DeliveryFailed => _deliveryFailed;
+
+    public State Cancelled => _cancelled;
+
     public Event<EventEnvelope<OrderCreated>> OrderCreatedEvent { get; private set; } = null!;
 
     public Event<EventEnvelope<InventoryReserved>> InventoryReservedEvent { get; private set; } = null!;
@@ -150,6 +192,16 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
     public Event<EventEnvelope<OrderConfirmed>> OrderConfirmedEvent { get; private set; } = null!;
 
     public Event<EventEnvelope<InvoiceIssued>> InvoiceIssuedEvent { get; private set; } = null!;
+
+    public Event<EventEnvelope<OrderCancelled>> OrderCancelledEvent { get; private set; } = null!;
+
+    public Event<EventEnvelope<DeliveryCancelled>> DeliveryCancelledEvent { get; private set; } = null!;
+
+    public Event<EventEnvelope<DeliveryFailed>> DeliveryFailedEvent { get; private set; } = null!;
+
+    public Event<EventEnvelope<PaymentRefunded>> PaymentRefundedEvent { get; private set; } = null!;
+
+    public Event<EventEnvelope<InvoiceCredited>> InvoiceCreditedEvent { get; private set; } = null!;
 
     private void Correlate<TPayload>(Expression<Func<Event<EventEnvelope<TPayload>>>> property)
         where TPayload : class =>

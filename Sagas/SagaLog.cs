@@ -16,4 +16,7 @@ internal static partial class SagaLog
 
     [LoggerMessage(7004, LogLevel.Warning, "Counting the sagas per state failed; retrying at the next interval")]
     public static partial void StateCountFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7005, LogLevel.Warning, "Order {OrderId} owes compensation: in {State} since {Since} with its stock, payment or invoice not yet given back")]
+    public static partial void CompensationOverdue(ILogger logger, string orderId, string state, DateTimeOffset since);
 }

@@ -8,6 +8,12 @@ public sealed class StalledSagaOptions
     /// <summary>How long an order may wait in a non-terminal state before it is flagged (<c>Sagas:StalledAfter</c>).</summary>
     public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a cancelled or failed order may wait for its stock release, refund and credit note before it is flagged
+    /// (<c>Sagas:CompensationTimeout</c>).
+    /// </summary>
+    public TimeSpan CompensationTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often the detector looks (<c>Sagas:ScanInterval</c>).</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(30);
 

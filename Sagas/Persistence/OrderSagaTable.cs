@@ -12,7 +12,9 @@ internal static class OrderSagaTable
         correlation_id, order_id, current_state, version, created_at, updated_at, state_entered_at,
         order_created_at, inventory_reserved_at, inventory_rejected_at, payment_authorized_at, payment_failed_at,
         delivery_assigned_at, delivered_at, stock_released, stock_released_at, failure_reason, estimated_arrival,
-        eta_sequence, stalled, stalled_at, history, order_confirmed_at, invoice_issued_at, invoice_number
+        eta_sequence, stalled, stalled_at, history, order_confirmed_at, invoice_issued_at, invoice_number,
+        cancel_requested_at, cancel_reason, cancelled_at, delivery_failed_at, payment_refunded_at, refund_id,
+        invoice_credited_at, credit_note_number, compensation_overdue_at
         """;
 
     public const string SelectByIdSql = $"SELECT {Columns} FROM order_sagas WHERE correlation_id = @correlation_id";
@@ -26,7 +28,9 @@ internal static class OrderSagaTable
         VALUES (@correlation_id, @order_id, @current_state, @version, @created_at, @updated_at, @state_entered_at,
                 @order_created_at, @inventory_reserved_at, @inventory_rejected_at, @payment_authorized_at, @payment_failed_at,
                 @delivery_assigned_at, @delivered_at, @stock_released, @stock_released_at, @failure_reason, @estimated_arrival,
-                @eta_sequence, @stalled, @stalled_at, @history, @order_confirmed_at, @invoice_issued_at, @invoice_number)
+                @eta_sequence, @stalled, @stalled_at, @history, @order_confirmed_at, @invoice_issued_at, @invoice_number,
+                @cancel_requested_at, @cancel_reason, @cancelled_at, @delivery_failed_at, @payment_refunded_at, @refund_id,
+                @invoice_credited_at, @credit_note_number, @compensation_overdue_at)
         ON CONFLICT (correlation_id) DO NOTHING
         """;
 
@@ -40,7 +44,11 @@ internal static class OrderSagaTable
             stock_released_at = @stock_released_at, failure_reason = @failure_reason,
             estimated_arrival = @estimated_arrival, eta_sequence = @eta_sequence, stalled = @stalled,
             stalled_at = @stalled_at, history = @history, order_confirmed_at = @order_confirmed_at,
-            invoice_issued_at = @invoice_issued_at, invoice_number = @invoice_number
+            invoice_issued_at = @invoice_issued_at, invoice_number = @invoice_number,
+            cancel_requested_at = @cancel_requested_at, cancel_reason = @cancel_reason, cancelled_at = @cancelled_at,
+            delivery_failed_at = @delivery_failed_at, payment_refunded_at = @payment_refunded_at, refund_id = @refund_id,
+            invoice_credited_at = @invoice_credited_at, credit_note_number = @credit_note_number,
+            compensation_overdue_at = @compensation_overdue_at
         WHERE correlation_id = @correlation_id AND version = @expected_version
         """;
 
@@ -65,7 +73,7 @@ internal static class OrderSagaTable
             DeliveredAt = Timestamp(reader, 13),
             StockReleased = reader.GetBoolean(14),
             StockReleasedAt = Timestamp(reader, 15),
-            FailureReason = reader.IsDBNull(16) ? null : reader.GetString(16),
+            FailureReason = Text(reader, 16),
             EstimatedArrival = Timestamp(reader, 17),
             EtaSequence = reader.IsDBNull(18) ? null : reader.GetInt32(18),
             Stalled = reader.GetBoolean(19),
@@ -73,7 +81,16 @@ internal static class OrderSagaTable
             History = ReadHistory(reader.GetString(21)),
             OrderConfirmedAt = Timestamp(reader, 22),
             InvoiceIssuedAt = Timestamp(reader, 23),
-            InvoiceNumber = reader.IsDBNull(24) ? null : reader.GetString(24),
+            InvoiceNumber = Text(reader, 24),
+            CancelRequestedAt = Timestamp(reader, 25),
+            CancelReason = Text(reader, 26),
+            CancelledAt = Timestamp(reader, 27),
+            DeliveryFailedAt = Timestamp(reader, 28),
+            PaymentRefundedAt = Timestamp(reader, 29),
+            RefundId = Text(reader, 30),
+            InvoiceCreditedAt = Timestamp(reader, 31),
+            CreditNoteNumber = Text(reader, 32),
+            CompensationOverdueAt = Timestamp(reader, 33),
         };
 
     /// <summary>Binds every column of <paramref name="saga"/>, with <paramref name="version"/> as the version to write.</summary>
@@ -105,6 +122,15 @@ internal static class OrderSagaTable
         AddTimestamp(parameters, "order_confirmed_at", saga.OrderConfirmedAt);
         AddTimestamp(parameters, "invoice_issued_at", saga.InvoiceIssuedAt);
         AddNullable(parameters, "invoice_number", NpgsqlDbType.Text, saga.InvoiceNumber);
+        AddTimestamp(parameters, "cancel_requested_at", saga.CancelRequestedAt);
+        AddNullable(parameters, "cancel_reason", NpgsqlDbType.Text, saga.CancelReason);
+        AddTimestamp(parameters, "cancelled_at", saga.CancelledAt);
+        AddTimestamp(parameters, "delivery_failed_at", saga.DeliveryFailedAt);
+        AddTimestamp(parameters, "payment_refunded_at", saga.PaymentRefundedAt);
+        AddNullable(parameters, "refund_id", NpgsqlDbType.Text, saga.RefundId);
+        AddTimestamp(parameters, "invoice_credited_at", saga.InvoiceCreditedAt);
+        AddNullable(parameters, "credit_note_number", NpgsqlDbType.Text, saga.CreditNoteNumber);
+        AddTimestamp(parameters, "compensation_overdue_at", saga.CompensationOverdueAt);
     }
 
     /// <summary>The history as stored: the contract's JSON rules (camelCase, UTC timestamps).</summary>
@@ -116,6 +142,8 @@ internal static class OrderSagaTable
 
     private static List<SagaTransition> ReadHistory(string json) =>
         JsonSerializer.Deserialize<List<SagaTransition>>(json, FulfillmentJson.Options) ?? [];
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static DateTimeOffset? Timestamp(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);

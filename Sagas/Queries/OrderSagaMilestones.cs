@@ -11,4 +11,9 @@ public sealed record OrderSagaMilestones(
     DateTimeOffset? InvoiceIssued,
     DateTimeOffset? StockReleased,
     DateTimeOffset? DeliveryAssigned,
-    DateTimeOffset? Delivered);
+    DateTimeOffset? Delivered,
+    DateTimeOffset? CancelRequested,
+    DateTimeOffset? Cancelled,
+    DateTimeOffset? DeliveryFailed,
+    DateTimeOffset? PaymentRefunded,
+    DateTimeOffset? InvoiceCredited);

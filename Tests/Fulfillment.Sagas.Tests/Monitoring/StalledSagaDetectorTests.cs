@@ -13,6 +13,7 @@ namespace Fulfillment.Sagas.Tests.Monitoring;
 public sealed class StalledSagaDetectorTests : SagaDatabaseTest
 {
     private static readonly TimeSpan StalledAfter = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan CompensationTimeout = TimeSpan.FromMinutes(2);
 
     [Test]
     public async Task Only_orders_waiting_on_a_service_for_longer_than_the_limit_are_flagged()
@@ -151,10 +152,50 @@ public sealed class StalledSagaDetectorTests : SagaDatabaseTest
         }
     }
 
+    [Test]
+    public async Task A_cancelled_or_failed_order_still_owing_a_step_after_the_timeout_is_flagged_once()
+    {
+        var owesRefund = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.Authorized(), o.DeliveryCancelled(), o.Released("order cancelled")]);
+        var owesRelease = await OrderAtAsync(o => [o.Created(), o.Reserved(), o.Authorized(), o.DeliveryFailed(), o.Refunded("delivery failed")]);
+        var owesCredit = await OrderAtAsync(o =>
+            [o.Created(), o.Reserved(), o.Authorized(), o.Invoiced(), o.DeliveryCancelled(), o.Released("order cancelled"), o.Refunded()]);
+        var complete = await OrderAtAsync(o =>
+            [o.Created(), o.Reserved(), o.Authorized(), o.DeliveryCancelled(), o.Released("order cancelled"), o.Refunded()]);
+        var nothingToUndo = await OrderAtAsync(o => [o.Created(), o.CancelRequested(), o.DeliveryCancelled()]);
+        Clock.Advance(CompensationTimeout - TimeSpan.FromSeconds(1));
+        var beforeTimeout = await Detector().ScanAsync(CancellationToken.None);
+        Clock.Advance(TimeSpan.FromSeconds(2));
+
+        var flagged = await Detector().ScanAsync(CancellationToken.None);
+        Clock.Advance(CompensationTimeout);
+        var again = await Detector().ScanAsync(CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beforeTimeout, Is.Empty);
+            Assert.That(flagged, Is.EquivalentTo(new[] { owesRefund, owesRelease, owesCredit }));
+            Assert.That(again, Is.Empty, "flagged once");
+            var view = await FindAsync(owesRefund);
+            Assert.That(view.Compensation, Is.Not.Null);
+            Assert.That(view.Compensation!.Complete, Is.False);
+            Assert.That(view.Compensation.OverdueAt, Is.Not.Null);
+            Assert.That(view.Compensation.Steps.Where(s => !s.Done).Select(s => s.Name), Is.EqualTo(new[] { OrderCompensation.RefundPayment }));
+            Assert.That(view.History[^1].Note, Is.EqualTo(SagaTransitionNotes.CompensationOverdue));
+            Assert.That((await FindAsync(complete)).Compensation!.Complete, Is.True);
+            Assert.That((await FindAsync(nothingToUndo)).Compensation!.Steps, Is.Empty);
+            Assert.That((await FindAsync(nothingToUndo)).Compensation!.OverdueAt, Is.Null);
+        }
+    }
+
     private StalledSagaDetector Detector(TimeSpan? scanInterval = null) =>
         new(
             DataSource,
-            Options.Create(new StalledSagaOptions { StalledAfter = StalledAfter, ScanInterval = scanInterval ?? TimeSpan.FromSeconds(30) }),
+            Options.Create(new StalledSagaOptions
+            {
+                StalledAfter = StalledAfter,
+                CompensationTimeout = CompensationTimeout,
+                ScanInterval = scanInterval ?? TimeSpan.FromSeconds(30),
+            }),
             Clock,
             NullLogger<StalledSagaDetector>.Instance);
 

@@ -64,6 +64,52 @@ public sealed class ConvergenceTests
         AssertConverged(outcomes, OrderSagaStatus.InventoryRejected);
     }
 
+    [Test]
+    public async Task Permutations_of_a_cancellation_after_payment_converge_to_CANCELLED_with_every_step_given_back()
+    {
+        var outcomes = await RunPermutationsAsync(
+            order =>
+            [
+                order.Created(), order.Reserved(), order.Authorized(), order.Confirmed(), order.Invoiced(), order.CancelRequested(),
+                order.DeliveryCancelled(), order.Refunded(), order.Released("order cancelled"), order.Credited(),
+            ],
+            sample: 80);
+
+        AssertConverged(outcomes, OrderSagaStatus.Cancelled);
+        Assert.That(outcomes.Select(o => o.Facts.CompensationComplete).Distinct(), Is.EqualTo(new[] { true }));
+    }
+
+    [Test]
+    public async Task Permutations_of_a_cancel_racing_a_decline_converge_to_CANCELLED()
+    {
+        // The cancel reached payment-service before the reservation: it declines, and delivery-service's verdict ends it.
+        var outcomes = await RunPermutationsAsync(
+            order =>
+            [
+                order.Created(), order.CancelRequested(), order.Reserved(), order.PaymentFailed("order cancelled"),
+                order.Released(), order.DeliveryCancelled(),
+            ],
+            sample: null);
+
+        Assert.That(outcomes, Has.Count.EqualTo(720));
+        AssertConverged(outcomes, OrderSagaStatus.Cancelled);
+    }
+
+    [Test]
+    public async Task Permutations_of_a_failed_delivery_converge_to_DELIVERY_FAILED()
+    {
+        var outcomes = await RunPermutationsAsync(
+            order =>
+            [
+                order.Created(), order.Reserved(), order.Authorized(), order.DeliveryFailed(), order.Refunded("delivery failed"),
+                order.Released("delivery failed"),
+            ],
+            sample: null);
+
+        AssertConverged(outcomes, OrderSagaStatus.DeliveryFailed);
+        Assert.That(outcomes.Select(o => o.Facts.FailureReason).Distinct(), Is.EqualTo(new[] { "no driver within 00:10:00" }));
+    }
+
     private static void AssertConverged(IReadOnlyList<Outcome> outcomes, string expectedState)
     {
         using (Assert.EnterMultipleScope())
@@ -149,7 +195,13 @@ public sealed class ConvergenceTests
         DateTimeOffset? StockReleasedAt,
         string? FailureReason,
         DateTimeOffset? EstimatedArrival,
-        int? EtaSequence)
+        int? EtaSequence,
+        DateTimeOffset? CancelRequestedAt,
+        DateTimeOffset? CancelledAt,
+        DateTimeOffset? DeliveryFailedAt,
+        DateTimeOffset? PaymentRefundedAt,
+        DateTimeOffset? InvoiceCreditedAt,
+        bool CompensationComplete)
     {
         public static Facts Of(OrderState saga) => new(
             saga.CurrentState,
@@ -164,6 +216,12 @@ public sealed class ConvergenceTests
             saga.StockReleasedAt,
             saga.FailureReason,
             saga.EstimatedArrival,
-            saga.EtaSequence);
+            saga.EtaSequence,
+            saga.CancelRequestedAt,
+            saga.CancelledAt,
+            saga.DeliveryFailedAt,
+            saga.PaymentRefundedAt,
+            saga.InvoiceCreditedAt,
+            OrderCompensation.StepsFor(saga).All(step => step.Done));
     }
 }

@@ -172,6 +172,58 @@ public sealed class OrderStateMachineTests
     }
 
     [Test]
+    public async Task A_cancel_request_is_noted_but_only_delivery_services_verdict_ends_the_order()
+    {
+        var order = OrderEvents.ForNewOrder();
+        var id = OrderSagaId.From(order.OrderId);
+        var request = order.CancelRequested("found it cheaper");
+        await _saga.DeliverInOrderAsync([order.Created(), order.Reserved(), order.Authorized(), request]);
+
+        var requested = _saga.Require(order.OrderId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(requested.CurrentState, Is.EqualTo(OrderSagaStatus.PaymentAuthorized), "a request is not an outcome");
+            Assert.That(requested.CancelRequestedAt, Is.EqualTo(request.OccurredAt));
+            Assert.That(requested.CancelReason, Is.EqualTo("found it cheaper"));
+            Assert.That(requested.History[^1].Note, Is.EqualTo(SagaTransitionNotes.CancelRequested));
+        }
+
+        var verdict = order.DeliveryCancelled("found it cheaper");
+        await _saga.DeliverInOrderAsync([verdict, order.Refunded(), order.Released("order cancelled")]);
+
+        Assert.That(await _saga.Saga.Exists(id, x => x.Cancelled), Is.Not.Null);
+        var saga = _saga.Require(order.OrderId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(saga.CancelledAt, Is.EqualTo(verdict.OccurredAt));
+            Assert.That(saga.RefundId, Is.EqualTo("ref-1"));
+            Assert.That(saga.StockReleased, Is.True);
+            Assert.That(saga.History.TakeLast(2).Select(t => t.Note), Is.EqualTo(new[] { SagaTransitionNotes.Compensation, SagaTransitionNotes.Compensation }));
+            Assert.That(OrderCompensation.StepsFor(saga).Select(step => (step.Name, step.Done)), Is.EqualTo(new[]
+            {
+                (OrderCompensation.ReleaseStock, true), (OrderCompensation.RefundPayment, true),
+            }));
+            Assert.That(OrderSagaStatus.IsTerminal(saga.CurrentState), Is.True);
+        }
+    }
+
+    [Test]
+    public async Task A_driver_after_a_cancelled_delivery_is_an_anomaly_and_the_cancellation_stands()
+    {
+        var order = OrderEvents.ForNewOrder();
+        await _saga.DeliverInOrderAsync([order.Created(), order.Reserved(), order.Authorized(), order.DeliveryCancelled()]);
+
+        await _saga.DeliverAsync(order.Assigned());
+
+        var saga = _saga.Require(order.OrderId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(saga.CurrentState, Is.EqualTo(OrderSagaStatus.Cancelled));
+            Assert.That(saga.History[^1].Note, Is.EqualTo(SagaTransitionNotes.AfterFailure));
+        }
+    }
+
+    [Test]
     public async Task A_release_seen_before_the_payment_failure_still_ends_in_PAYMENT_FAILED_with_the_stock_released()
     {
         var order = OrderEvents.ForNewOrder();

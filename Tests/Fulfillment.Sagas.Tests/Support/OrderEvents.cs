@@ -25,9 +25,9 @@ public sealed class OrderEvents(string orderId)
         Envelope(1, "inventory-service",
             new InventoryRejected(reason, [new StockShortage("SKU-1", 2, 0)]));
 
-    public EventEnvelope<InventoryReleased> Released() =>
+    public EventEnvelope<InventoryReleased> Released(string reason = "payment failed") =>
         Envelope(3, "inventory-service",
-            new InventoryReleased("res-1", [new StockLine("SKU-1", 2)], "payment failed"));
+            new InventoryReleased("res-1", [new StockLine("SKU-1", 2)], reason));
 
     public EventEnvelope<PaymentAuthorized> Authorized() =>
         Envelope(2, "payment-service",
@@ -56,6 +56,21 @@ public sealed class OrderEvents(string orderId)
         Envelope(3, "invoice-service", new InvoiceIssued(
             number, "customer-1", [new InvoiceLine("SKU-1", 2, 9.95m, 19.90m)], 19.90m, 0m, 0m, 19.90m, "EUR",
             Start.AddMinutes(3), Start.AddMinutes(3).AddDays(30)));
+
+    public EventEnvelope<OrderCancelled> CancelRequested(string reason = "changed my mind") =>
+        Envelope(4, "order-service", new OrderCancelled("customer-1", reason));
+
+    public EventEnvelope<DeliveryCancelled> DeliveryCancelled(string reason = "changed my mind") =>
+        Envelope(5, "delivery-service", new DeliveryCancelled(reason));
+
+    public EventEnvelope<DeliveryFailed> DeliveryFailed(string reason = "no driver within 00:10:00") =>
+        Envelope(13, "delivery-service", new DeliveryFailed(DeliveryFailureCodes.NoDriverInTime, reason));
+
+    public EventEnvelope<PaymentRefunded> Refunded(string reason = "order cancelled") =>
+        Envelope(6, "payment-service", new PaymentRefunded("ref-1", "pay-1", 19.90m, "EUR", reason));
+
+    public EventEnvelope<InvoiceCredited> Credited(string reason = "order cancelled") =>
+        Envelope(7, "invoice-service", new InvoiceCredited("CN-2026-000001", "INV-2026-000007", 19.90m, "EUR", reason, Start.AddMinutes(7)));
 
     /// <summary>The ETA the delivery.assigned event announces.</summary>
     public static DateTimeOffset AssignedEta => Start.AddMinutes(40);
