@@ -10,4 +10,6 @@ public enum OrderStatus
     Delivered,
     PaymentFailed,
     InventoryRejected,
+    DeliveryFailed,
+    Cancelled,
 }

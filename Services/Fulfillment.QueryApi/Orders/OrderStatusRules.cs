@@ -12,7 +12,8 @@ namespace Fulfillment.QueryApi.Orders;
 /// in a correct flow they never meet a later progress event (payment runs only after a reservation, delivery only
 /// after an authorization), so if they do meet, the contradiction stays visible as a failed order rather than hiding
 /// behind a success. Between the failures, <c>INVENTORY_REJECTED</c> wins: it comes first in the flow, so when both
-/// are seen it is the root cause. This is the saga's ranking too (Fulfillment.Sagas.OrderSagaStatus), so the read
+/// are seen it is the root cause. <c>DELIVERY_FAILED</c> follows a payment and never meets them; <c>CANCELLED</c> ranks
+/// highest, since an accepted cancel can meet a rejection or decline under way (decision 0019). This is the saga's ranking too (Fulfillment.Sagas.OrderSagaStatus), so the read
 /// model and the saga report the same status for the same events.
 /// </remarks>
 public static class OrderStatusRules
@@ -26,6 +27,8 @@ public static class OrderStatusRules
         [OrderStatus.Delivered] = ("DELIVERED", 5),
         [OrderStatus.PaymentFailed] = ("PAYMENT_FAILED", 6),
         [OrderStatus.InventoryRejected] = ("INVENTORY_REJECTED", 7),
+        [OrderStatus.DeliveryFailed] = ("DELIVERY_FAILED", 8),
+        [OrderStatus.Cancelled] = ("CANCELLED", 9),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, OrderStatus> ByName =

@@ -78,6 +78,26 @@ public sealed class OrderRecord
 
     public DateTimeOffset? InvoiceDueAt { get; set; }
 
+    public DateTimeOffset? CancelRequestedAt { get; set; }
+
+    public string? CancelReason { get; set; }
+
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    public DateTimeOffset? DeliveryFailedAt { get; set; }
+
+    public string? DeliveryFailureCode { get; set; }
+
+    public string? DeliveryFailureReason { get; set; }
+
+    public string? RefundId { get; set; }
+
+    public DateTimeOffset? PaymentRefundedAt { get; set; }
+
+    public string? CreditNoteNumber { get; set; }
+
+    public DateTimeOffset? InvoiceCreditedAt { get; set; }
+
     public DateTimeOffset FirstEventAt { get; set; }
 
     public DateTimeOffset LastEventAt { get; set; }

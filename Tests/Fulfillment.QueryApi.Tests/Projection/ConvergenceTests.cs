@@ -68,6 +68,60 @@ public sealed class ConvergenceTests : ProjectionTest
         });
     }
 
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public async Task Any_arrival_order_of_a_cancellation_after_payment_converges_to_CANCELLED_with_what_was_undone(int seed)
+    {
+        var expected = await ProjectCancellationAsync(seed: null);
+        var actual = await ProjectCancellationAsync(seed);
+
+        Assert.That(actual.Snapshot, Is.EqualTo(expected.Snapshot));
+        Assert.Multiple(() =>
+        {
+            Assert.That(actual.Order.Status, Is.EqualTo("CANCELLED"));
+            Assert.That(actual.Order.CancelReason, Is.EqualTo("changed my mind"));
+            Assert.That(actual.Order.CancelRequestedAt, Is.EqualTo(Events.T0.AddMinutes(4)));
+            Assert.That(actual.Order.CancelledAt, Is.EqualTo(Events.T0.AddMinutes(5)));
+            Assert.That(actual.Order.RefundId, Is.EqualTo("ref-1"));
+            Assert.That(actual.Order.PaymentRefundedAt, Is.EqualTo(Events.T0.AddMinutes(6)));
+            Assert.That(actual.Order.InventoryReleaseReason, Is.EqualTo("order cancelled"));
+            Assert.That(actual.Order.CreditNoteNumber, Is.EqualTo("CN-2026-000003"));
+            Assert.That(actual.Order.InvoiceCreditedAt, Is.EqualTo(Events.T0.AddMinutes(7)));
+        });
+    }
+
+    [Test]
+    public async Task A_cancel_racing_a_rejection_ends_CANCELLED_whichever_arrives_first()
+    {
+        var first = Events.ForNewOrder();
+        await Harness.DeliverAllAsync([first.Created(0), first.Rejected(1), first.CancelRequested(2), first.DeliveryCancelled(3)]);
+        var second = Events.ForNewOrder();
+        await Harness.DeliverAllAsync([second.DeliveryCancelled(3), second.CancelRequested(2), second.Created(0), second.Rejected(1)]);
+
+        Assert.That((await Harness.OrderAsync(first.OrderId))!.Status, Is.EqualTo("CANCELLED"));
+        Assert.That((await Harness.OrderAsync(second.OrderId))!.Status, Is.EqualTo("CANCELLED"));
+    }
+
+    [Test]
+    public async Task A_failed_delivery_ends_DELIVERY_FAILED_with_its_code_and_the_refund()
+    {
+        var events = Events.ForNewOrder();
+        await Harness.DeliverAllAsync(
+            [events.Refunded(14, "delivery failed"), events.DeliveryFailed(), events.Authorized(), events.Created(), events.Reserved()]);
+
+        var order = (await Harness.OrderAsync(events.OrderId))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(order.Status, Is.EqualTo("DELIVERY_FAILED"));
+            Assert.That(order.DeliveryFailureCode, Is.EqualTo(DeliveryFailureCodes.OutsideServiceArea));
+            Assert.That(order.DeliveryFailureReason, Is.EqualTo("outside the service area"));
+            Assert.That(order.PaymentRefundedAt, Is.EqualTo(Events.T0.AddMinutes(14)));
+            Assert.That(order.PaymentAuthCode, Is.EqualTo("AUTH-42"));
+        });
+    }
+
     [Test]
     public async Task Payment_authorized_before_order_created_creates_the_row_and_order_created_fills_it_in_without_lowering_the_status()
     {
@@ -209,6 +263,25 @@ public sealed class ConvergenceTests : ProjectionTest
             events.Eta(1, arrivalMinutes: 27, minutes: 4), events.Eta(2, arrivalMinutes: 24, minutes: 5), events.Completed(20),
         ];
         await Harness.DeliverAllAsync(arrival.Select(i => path[i]));
+        var order = (await Harness.OrderAsync(events.OrderId))!;
+        return (order, Snapshot(order));
+    }
+
+    private async Task<(OrderRecord Order, string Snapshot)> ProjectCancellationAsync(int? seed)
+    {
+        var events = Events.ForNewOrder();
+        IEventEnvelope[] path =
+        [
+            events.Created(0), events.Reserved(1), events.Authorized(2), events.Confirmed(2), events.Invoiced(3),
+            events.CancelRequested(4), events.DeliveryCancelled(5), events.Refunded(6), events.Released(6, "order cancelled"),
+            events.Credited(7),
+        ];
+        if (seed is { } value)
+        {
+            new Random(value).Shuffle(path);
+        }
+
+        await Harness.DeliverAllAsync(path);
         var order = (await Harness.OrderAsync(events.OrderId))!;
         return (order, Snapshot(order));
     }

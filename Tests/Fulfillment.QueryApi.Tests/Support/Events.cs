@@ -30,9 +30,25 @@ public sealed class Events(string orderId)
         Envelope("inventory-service", minutes, new InventoryRejected(
             "insufficient stock", [new StockShortage("SKU-PEAR", 1, 0)]));
 
-    public EventEnvelope<InventoryReleased> Released(int minutes = 3) =>
+    public EventEnvelope<InventoryReleased> Released(int minutes = 3, string reason = "payment failed") =>
         Envelope("inventory-service", minutes, new InventoryReleased(
-            "res-1", [new StockLine("SKU-APPLE", 2), new StockLine("SKU-PEAR", 1)], "payment failed"));
+            "res-1", [new StockLine("SKU-APPLE", 2), new StockLine("SKU-PEAR", 1)], reason));
+
+    public EventEnvelope<OrderCancelled> CancelRequested(int minutes = 4) =>
+        Envelope("order-service", minutes, new OrderCancelled("customer-7", "changed my mind"));
+
+    public EventEnvelope<DeliveryCancelled> DeliveryCancelled(int minutes = 5) =>
+        Envelope("delivery-service", minutes, new DeliveryCancelled("changed my mind"));
+
+    public EventEnvelope<DeliveryFailed> DeliveryFailed(int minutes = 13) =>
+        Envelope("delivery-service", minutes, new DeliveryFailed(DeliveryFailureCodes.OutsideServiceArea, "outside the service area"));
+
+    public EventEnvelope<PaymentRefunded> Refunded(int minutes = 6, string reason = "order cancelled") =>
+        Envelope("payment-service", minutes, new PaymentRefunded("ref-1", "pay-1", 5.60m, "EUR", reason));
+
+    public EventEnvelope<InvoiceCredited> Credited(int minutes = 7) =>
+        Envelope("invoice-service", minutes, new InvoiceCredited(
+            "CN-2026-000003", "INV-2026-000042", 6.72m, "EUR", "order cancelled", T0.AddMinutes(minutes)));
 
     public EventEnvelope<PaymentAuthorized> Authorized(int minutes = 2) =>
         Envelope("payment-service", minutes, new PaymentAuthorized(

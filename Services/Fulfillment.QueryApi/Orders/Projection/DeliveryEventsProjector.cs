@@ -3,11 +3,13 @@ using MassTransit;
 
 namespace Fulfillment.QueryApi.Orders.Projection;
 
-/// <summary>Projects <c>raw.delivery-events</c>: the driver, the moving ETA and the hand-over.</summary>
+/// <summary>Projects <c>raw.delivery-events</c>: the driver, the moving ETA and the hand-over, or the verdict that ends the order without one.</summary>
 public sealed class DeliveryEventsProjector(OrderProjection projection) :
     IConsumer<EventEnvelope<DeliveryAssigned>>,
     IConsumer<EventEnvelope<EtaUpdated>>,
-    IConsumer<EventEnvelope<DeliveryCompleted>>
+    IConsumer<EventEnvelope<DeliveryCompleted>>,
+    IConsumer<EventEnvelope<DeliveryCancelled>>,
+    IConsumer<EventEnvelope<DeliveryFailed>>
 {
     /// <summary>The sequence of the ETA delivery.assigned carries: any eta.updated (1, 2, ...) supersedes it.</summary>
     private const int AssignedEtaSequence = 0;
@@ -59,6 +61,27 @@ public sealed class DeliveryEventsProjector(OrderProjection projection) :
                 DeliveryId = delivery.DeliveryId,
                 DriverId = delivery.DriverId,
                 DeliveredAt = delivery.DeliveredAt,
+            },
+            context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<EventEnvelope<DeliveryCancelled>> context)
+    {
+        var cancelled = context.Message;
+        return projection.ApplyAsync(
+            new OrderFacts(cancelled, OrderStatus.Cancelled) { CancelledAt = cancelled.OccurredAt, CancelReason = cancelled.Payload.Reason },
+            context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<EventEnvelope<DeliveryFailed>> context)
+    {
+        var failed = context.Message;
+        return projection.ApplyAsync(
+            new OrderFacts(failed, OrderStatus.DeliveryFailed)
+            {
+                DeliveryFailedAt = failed.OccurredAt,
+                DeliveryFailureCode = failed.Payload.Code,
+                DeliveryFailureReason = failed.Payload.Reason,
             },
             context.CancellationToken);
     }

@@ -3,8 +3,10 @@ using MassTransit;
 
 namespace Fulfillment.QueryApi.Orders.Projection;
 
-/// <summary>Projects <c>raw.invoice-events</c>: the order's invoice.</summary>
-public sealed class InvoiceEventsProjector(OrderProjection projection) : IConsumer<EventEnvelope<InvoiceIssued>>
+/// <summary>Projects <c>raw.invoice-events</c>: the order's invoice and its credit note.</summary>
+public sealed class InvoiceEventsProjector(OrderProjection projection) :
+    IConsumer<EventEnvelope<InvoiceIssued>>,
+    IConsumer<EventEnvelope<InvoiceCredited>>
 {
     public Task Consume(ConsumeContext<EventEnvelope<InvoiceIssued>> context)
     {
@@ -19,6 +21,20 @@ public sealed class InvoiceEventsProjector(OrderProjection projection) : IConsum
                 InvoiceGross = invoice.Gross,
                 InvoiceIssuedAt = invoice.IssuedAt,
                 InvoiceDueAt = invoice.DueAt,
+            },
+            context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<EventEnvelope<InvoiceCredited>> context)
+    {
+        var credited = context.Message;
+        var credit = credited.Payload;
+        return projection.ApplyAsync(
+            new OrderFacts(credited, OrderStatus.PaymentAuthorized)
+            {
+                InvoiceNumber = credit.InvoiceNumber,
+                CreditNoteNumber = credit.CreditNoteNumber,
+                InvoiceCreditedAt = credit.CreditedAt,
             },
             context.CancellationToken);
     }

@@ -6,7 +6,8 @@ namespace Fulfillment.QueryApi.Orders.Projection;
 /// <summary>Projects <c>raw.order-events</c>: the order's own facts.</summary>
 public sealed class OrderEventsProjector(OrderProjection projection) :
     IConsumer<EventEnvelope<OrderCreated>>,
-    IConsumer<EventEnvelope<OrderConfirmed>>
+    IConsumer<EventEnvelope<OrderConfirmed>>,
+    IConsumer<EventEnvelope<OrderCancelled>>
 {
     public Task Consume(ConsumeContext<EventEnvelope<OrderCreated>> context)
     {
@@ -39,6 +40,20 @@ public sealed class OrderEventsProjector(OrderProjection projection) :
                 Total = order.Total,
                 Currency = order.Currency,
                 ConfirmedAt = confirmed.OccurredAt,
+            },
+            context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<EventEnvelope<OrderCancelled>> context)
+    {
+        // A request, not an outcome (decision 0019): delivery-service's verdict is what ends the order.
+        var cancelled = context.Message;
+        return projection.ApplyAsync(
+            new OrderFacts(cancelled, OrderStatus.Created)
+            {
+                CustomerId = cancelled.Payload.CustomerId,
+                CancelRequestedAt = cancelled.OccurredAt,
+                CancelReason = cancelled.Payload.Reason,
             },
             context.CancellationToken);
     }

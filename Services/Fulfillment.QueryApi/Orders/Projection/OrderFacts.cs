@@ -73,4 +73,24 @@ internal sealed record OrderFacts(IEventEnvelope Event, OrderStatus Status)
     public DateTimeOffset? InvoiceIssuedAt { get; init; }
 
     public DateTimeOffset? InvoiceDueAt { get; init; }
+
+    public DateTimeOffset? CancelRequestedAt { get; init; }
+
+    public string? CancelReason { get; init; }
+
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    public DateTimeOffset? DeliveryFailedAt { get; init; }
+
+    public string? DeliveryFailureCode { get; init; }
+
+    public string? DeliveryFailureReason { get; init; }
+
+    public string? RefundId { get; init; }
+
+    public DateTimeOffset? PaymentRefundedAt { get; init; }
+
+    public string? CreditNoteNumber { get; init; }
+
+    public DateTimeOffset? InvoiceCreditedAt { get; init; }
 }

@@ -40,6 +40,8 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             created_at, inventory_reserved_at, inventory_rejected_at, inventory_released_at,
             payment_authorized_at, payment_failed_at, delivery_assigned_at, delivered_at,
             confirmed_at, invoice_number, invoice_gross, invoice_issued_at, invoice_due_at,
+            cancel_requested_at, cancel_reason, cancelled_at, delivery_failed_at, delivery_failure_code,
+            delivery_failure_reason, refund_id, payment_refunded_at, credit_note_number, invoice_credited_at,
             first_event_at, last_event_at, updated_at)
         SELECT
             @order_id, @status, @status_rank, @correlation_id,
@@ -50,6 +52,8 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             @created_at, @inventory_reserved_at, @inventory_rejected_at, @inventory_released_at,
             @payment_authorized_at, @payment_failed_at, @delivery_assigned_at, @delivered_at,
             @confirmed_at, @invoice_number, @invoice_gross, @invoice_issued_at, @invoice_due_at,
+            @cancel_requested_at, @cancel_reason, @cancelled_at, @delivery_failed_at, @delivery_failure_code,
+            @delivery_failure_reason, @refund_id, @payment_refunded_at, @credit_note_number, @invoice_credited_at,
             @occurred_at, @occurred_at, now()
         WHERE EXISTS (SELECT 1 FROM recorded)
         ON CONFLICT (order_id) DO UPDATE SET
@@ -99,6 +103,16 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             invoice_gross = COALESCE(o.invoice_gross, EXCLUDED.invoice_gross),
             invoice_issued_at = COALESCE(o.invoice_issued_at, EXCLUDED.invoice_issued_at),
             invoice_due_at = COALESCE(o.invoice_due_at, EXCLUDED.invoice_due_at),
+            cancel_requested_at = COALESCE(o.cancel_requested_at, EXCLUDED.cancel_requested_at),
+            cancel_reason = COALESCE(o.cancel_reason, EXCLUDED.cancel_reason),
+            cancelled_at = COALESCE(o.cancelled_at, EXCLUDED.cancelled_at),
+            delivery_failed_at = COALESCE(o.delivery_failed_at, EXCLUDED.delivery_failed_at),
+            delivery_failure_code = COALESCE(o.delivery_failure_code, EXCLUDED.delivery_failure_code),
+            delivery_failure_reason = COALESCE(o.delivery_failure_reason, EXCLUDED.delivery_failure_reason),
+            refund_id = COALESCE(o.refund_id, EXCLUDED.refund_id),
+            payment_refunded_at = COALESCE(o.payment_refunded_at, EXCLUDED.payment_refunded_at),
+            credit_note_number = COALESCE(o.credit_note_number, EXCLUDED.credit_note_number),
+            invoice_credited_at = COALESCE(o.invoice_credited_at, EXCLUDED.invoice_credited_at),
             first_event_at = LEAST(o.first_event_at, EXCLUDED.first_event_at),
             last_event_at = GREATEST(o.last_event_at, EXCLUDED.last_event_at),
             updated_at = now()
@@ -176,6 +190,16 @@ public sealed class OrderProjection(QueryDbContext db, ILogger<OrderProjection> 
             Parameter("invoice_gross", NpgsqlDbType.Numeric, facts.InvoiceGross),
             Parameter("invoice_issued_at", NpgsqlDbType.TimestampTz, facts.InvoiceIssuedAt?.ToUniversalTime()),
             Parameter("invoice_due_at", NpgsqlDbType.TimestampTz, facts.InvoiceDueAt?.ToUniversalTime()),
+            Parameter("cancel_requested_at", NpgsqlDbType.TimestampTz, facts.CancelRequestedAt?.ToUniversalTime()),
+            Parameter("cancel_reason", NpgsqlDbType.Text, facts.CancelReason),
+            Parameter("cancelled_at", NpgsqlDbType.TimestampTz, facts.CancelledAt?.ToUniversalTime()),
+            Parameter("delivery_failed_at", NpgsqlDbType.TimestampTz, facts.DeliveryFailedAt?.ToUniversalTime()),
+            Parameter("delivery_failure_code", NpgsqlDbType.Text, facts.DeliveryFailureCode),
+            Parameter("delivery_failure_reason", NpgsqlDbType.Text, facts.DeliveryFailureReason),
+            Parameter("refund_id", NpgsqlDbType.Text, facts.RefundId),
+            Parameter("payment_refunded_at", NpgsqlDbType.TimestampTz, facts.PaymentRefundedAt?.ToUniversalTime()),
+            Parameter("credit_note_number", NpgsqlDbType.Text, facts.CreditNoteNumber),
+            Parameter("invoice_credited_at", NpgsqlDbType.TimestampTz, facts.InvoiceCreditedAt?.ToUniversalTime()),
             Parameter("occurred_at", NpgsqlDbType.TimestampTz, envelope.OccurredAt.ToUniversalTime()),
         ];
     }

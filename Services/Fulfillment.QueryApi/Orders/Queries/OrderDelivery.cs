@@ -2,7 +2,7 @@ using Fulfillment.Messages;
 
 namespace Fulfillment.QueryApi.Orders.Queries;
 
-/// <summary>The delivery of an order: driver, the ETA of the highest sequence seen, and the hand-over.</summary>
+/// <summary>The delivery of an order: driver, the ETA of the highest sequence seen, and the hand-over; or why it failed.</summary>
 public sealed record OrderDelivery(
     string? DeliveryId,
     string? DriverId,
@@ -11,4 +11,7 @@ public sealed record OrderDelivery(
     GeoPoint? DriverPosition,
     double? RemainingKm,
     DateTimeOffset? AssignedAt,
-    DateTimeOffset? DeliveredAt);
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset? FailedAt,
+    string? FailureCode,
+    string? FailureReason);

@@ -1,4 +1,11 @@
 namespace Fulfillment.QueryApi.Orders.Queries;
 
-/// <summary>The order's invoice, as invoice-service issued it.</summary>
-public sealed record OrderInvoice(string Number, decimal? Gross, string? Currency, DateTimeOffset? IssuedAt, DateTimeOffset? DueAt);
+/// <summary>The order's invoice, as invoice-service issued it, and the credit note that cancelled it.</summary>
+public sealed record OrderInvoice(
+    string Number,
+    decimal? Gross,
+    string? Currency,
+    DateTimeOffset? IssuedAt,
+    DateTimeOffset? DueAt,
+    string? CreditNoteNumber,
+    DateTimeOffset? CreditedAt);

@@ -40,8 +40,13 @@ public sealed class OrderReadModel(QueryDbContext db)
             DeliveryOf(order),
             order.ConfirmedAt,
             order.InvoiceNumber is { } number
-                ? new OrderInvoice(number, order.InvoiceGross, order.Currency, order.InvoiceIssuedAt, order.InvoiceDueAt)
+                ? new OrderInvoice(
+                    number, order.InvoiceGross, order.Currency, order.InvoiceIssuedAt, order.InvoiceDueAt, order.CreditNoteNumber,
+                    order.InvoiceCreditedAt)
                 : null,
+            order is { CancelRequestedAt: null, CancelledAt: null }
+                ? null
+                : new OrderCancellation(order.CancelRequestedAt, order.CancelReason, order.CancelledAt),
             [.. entries.Where(e => e.EventType == EventTypes.NotificationSent).Select(NotificationOf)],
             order.CreatedAt,
             order.LastEventAt,
@@ -78,16 +83,18 @@ public sealed class OrderReadModel(QueryDbContext db)
                 o.InventoryReleasedAt, o.InventoryReleaseReason);
 
     private static OrderPayment? PaymentOf(OrderRecord o) =>
-        o is { PaymentId: null, PaymentAuthorizedAt: null, PaymentFailedAt: null }
+        o is { PaymentId: null, PaymentAuthorizedAt: null, PaymentFailedAt: null, PaymentRefundedAt: null }
             ? null
-            : new OrderPayment(o.PaymentId, o.PaymentAuthCode, o.PaymentAuthorizedAt, o.PaymentFailedAt, o.PaymentFailureReason);
+            : new OrderPayment(
+                o.PaymentId, o.PaymentAuthCode, o.PaymentAuthorizedAt, o.PaymentFailedAt, o.PaymentFailureReason, o.RefundId,
+                o.PaymentRefundedAt);
 
     private static OrderDelivery? DeliveryOf(OrderRecord o) =>
-        o is { DeliveryId: null, DriverId: null, DeliveryAssignedAt: null, DeliveredAt: null, Eta: null }
+        o is { DeliveryId: null, DriverId: null, DeliveryAssignedAt: null, DeliveredAt: null, Eta: null, DeliveryFailedAt: null }
             ? null
             : new OrderDelivery(
                 o.DeliveryId, o.DriverId, o.Eta, o.EtaSequence, Point(o.DriverLatitude, o.DriverLongitude), o.RemainingKm,
-                o.DeliveryAssignedAt, o.DeliveredAt);
+                o.DeliveryAssignedAt, o.DeliveredAt, o.DeliveryFailedAt, o.DeliveryFailureCode, o.DeliveryFailureReason);
 
     private static OrderNotification NotificationOf(TimelineEntry entry)
     {
