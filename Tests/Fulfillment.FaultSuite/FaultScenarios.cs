@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
 using Confluent.Kafka;
@@ -32,11 +33,15 @@ public static class FaultScenarios
         new("kafka-fetch-errors", $"{ErrorCount} fetch requests answered REQUEST_TIMED_OUT", (c, t) => PushErrorsAsync(c, "Fetch", RequestTimedOut, t)),
         new("kafka-commit-errors", $"{ErrorCount} offset commits answered REBALANCE_IN_PROGRESS", (c, t) => PushErrorsAsync(c, "OffsetCommit", RebalanceInProgress, t)),
         new("poison", "one undecodable record on every raw topic", PoisonAsync),
+        new("cancellations", $"customers cancel orders at random moments of their flow for {CancellationWindow.TotalSeconds:F0} s (some twice, some already on the road)", CancelAsync),
     ];
 
     public static FaultScenario Find(string name) =>
         All.FirstOrDefault(s => s.Name == name)
             ?? throw new ArgumentException($"No fault scenario '{name}' (known: {string.Join(", ", All.Select(s => s.Name))}).", nameof(name));
+
+    /// <summary>How long the cancellations scenario keeps cancelling (under the load, which goes on around it).</summary>
+    public static TimeSpan CancellationWindow { get; set; } = TimeSpan.FromSeconds(8);
 
     private static string Short(ServiceSpec spec) => spec.Name.Replace("-service", string.Empty, StringComparison.Ordinal);
 
@@ -94,6 +99,51 @@ public static class FaultScenarios
         }
 
         return DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>
+    /// Cancels orders as customers would: mostly orders still in flight (so the cancel meets the reservation, the payment
+    /// or the assignment at a random point), some that already ended (a driver on the road: 409, or a cancel that loses
+    /// the race), and every fifth one twice (the second answer must be the first's). The answers are kept for the
+    /// invariants; what each order then did is checked there, not here.
+    /// </summary>
+    private static async Task<DateTimeOffset> CancelAsync(FaultContext context, CancellationToken cancellationToken)
+    {
+        var random = new Random(20261201);
+        var ended = new List<string>();
+        var requests = new List<Task>();
+        var until = DateTimeOffset.UtcNow + CancellationWindow;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            var open = context.Tracker.OpenOrders();
+            ended.RemoveAll(context.Tracker.IsOpen);
+            string? target = random.Next(5) == 0 && ended.Count > 0 ? ended[random.Next(ended.Count)]
+                : open.Count > 0 ? open[random.Next(open.Count)]
+                : null;
+            if (target is not null && !context.CancelAnswers.ContainsKey(target))
+            {
+                var twice = random.Next(5) == 0;
+                requests.Add(CancelOnceOrTwiceAsync(context, target, twice, cancellationToken));
+            }
+
+            // A sample of today's open orders: those of them no longer open at a later turn are the "already ended" pool.
+            ended.AddRange(open.Where(id => random.Next(20) == 0));
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(10, 40)), cancellationToken);
+        }
+
+        await Task.WhenAll(requests);
+        return DateTimeOffset.UtcNow;
+    }
+
+    private static async Task CancelOnceOrTwiceAsync(FaultContext context, string orderId, bool twice, CancellationToken cancellationToken)
+    {
+        var answers = context.CancelAnswers.GetOrAdd(orderId, _ => new ConcurrentQueue<int>());
+        for (var attempt = 0; attempt < (twice ? 2 : 1); attempt++)
+        {
+            using var body = JsonContent.Create(new { reason = "fault suite: customer changed their mind" });
+            using var response = await context.Orders.PostAsync(new Uri($"api/orders/{orderId}/cancel", UriKind.Relative), body, cancellationToken);
+            answers.Enqueue((int)response.StatusCode);
+        }
     }
 
     private static async Task PostAsync(FaultContext context, string path, HttpContent? content, CancellationToken cancellationToken)

@@ -29,8 +29,8 @@ public sealed class FaultSuiteRun(FaultSuiteOptions options, TextWriter progress
         {
             using var kafkaAdmin = new HttpClient { BaseAddress = platform.KafkaAdminUrl, Timeout = TimeSpan.FromSeconds(10) };
             using var orders = new HttpClient { BaseAddress = running.OrderUrl, Timeout = TimeSpan.FromSeconds(30) };
-            var context = new FaultContext(platform, kafkaAdmin, sources["query-api"]);
             var tracker = new OrderTracker(sources["query-api"]);
+            var context = new FaultContext(platform, kafkaAdmin, sources["query-api"], orders, tracker);
             var driver = new OpenLoopDriver(orders, new OrderBodyFactory(load, "faults-" + DateTimeOffset.UtcNow.ToUnixTimeSeconds()), tracker, load);
             var invariants = new Invariants(sources, [.. Enumerable.Range(1, load.Skus).Select(OrderBodyFactory.Sku)], LocalPlatform.GeneratedUnitsPerSku);
             var results = new List<ScenarioResult>();
@@ -86,15 +86,15 @@ public sealed class FaultSuiteRun(FaultSuiteOptions options, TextWriter progress
 
     /// <summary>
     /// The saga and the read model converge through the same consumer; right after the drain, deliveries still
-    /// completing can be caught between two events. Re-check a few times before calling a disagreement a violation.
+    /// completing (and compensations: a refund follows its verdict) can be caught between two events. Re-check a few times before calling a disagreement a violation.
     /// </summary>
     private static async Task<InvariantReport> SettledInvariantsAsync(Invariants invariants, List<string> accepted, FaultContext context, CancellationToken cancellationToken)
     {
-        var report = await invariants.CheckAsync(accepted, context.PoisonKeys, cancellationToken);
+        var report = await invariants.CheckAsync(accepted, context, cancellationToken);
         for (var attempt = 0; attempt < 10 && report.Violations().Any(); attempt++)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-            report = await invariants.CheckAsync(accepted, context.PoisonKeys, cancellationToken);
+            report = await invariants.CheckAsync(accepted, context, cancellationToken);
         }
 
         return report;

@@ -12,7 +12,9 @@ public sealed record InvariantReport(
     IReadOnlyList<string> StockMismatch,
     IReadOnlyList<string> PaymentTwice,
     IReadOnlyList<string> UnexpectedDeadLetters,
-    IReadOnlyList<string> PoisonNotDeadLettered)
+    IReadOnlyList<string> PoisonNotDeadLettered,
+    IReadOnlyList<string> CompensationWrong,
+    IReadOnlyList<string> CancelAnswerWrong)
 {
     /// <summary>Accepted orders that did not reach a final state (missing in query-api included).</summary>
     public int Lost => NotFinal.Count;
@@ -28,6 +30,8 @@ public sealed record InvariantReport(
             .. Named("not final", NotFinal), .. Named("saga disagrees with the read model", SagaDisagrees),
             .. Named("a fact not exactly once", FactNotOnce), .. Named("stock does not add up", StockMismatch),
             .. Named("paid twice", PaymentTwice), .. Named("dead letters that are not injected poison", UnexpectedDeadLetters),
-            .. Named("poison not dead-lettered", PoisonNotDeadLettered)];
+            .. Named("poison not dead-lettered", PoisonNotDeadLettered),
+            .. Named("compensation not exactly what the outcome asks", CompensationWrong),
+            .. Named("a cancel answered wrongly", CancelAnswerWrong)];
     }
 }

@@ -13,7 +13,8 @@ public sealed class Invariants(IReadOnlyDictionary<string, NpgsqlDataSource> dat
     private const string NotFinalSql = """
         SELECT id FROM unnest(@ids::text[]) AS accepted(id)
         LEFT JOIN orders o ON o.order_id = accepted.id
-        WHERE o.order_id IS NULL OR o.status NOT IN ('DELIVERY_ASSIGNED', 'DELIVERED', 'PAYMENT_FAILED', 'INVENTORY_REJECTED')
+        WHERE o.order_id IS NULL
+           OR o.status NOT IN ('DELIVERY_ASSIGNED', 'DELIVERED', 'PAYMENT_FAILED', 'INVENTORY_REJECTED', 'CANCELLED', 'DELIVERY_FAILED')
         """;
 
     /// <summary>The saga (written in the same transaction as the read model) must tell the same status.</summary>
@@ -22,14 +23,60 @@ public sealed class Invariants(IReadOnlyDictionary<string, NpgsqlDataSource> dat
         WHERE o.order_id = ANY(@ids) AND (s.order_id IS NULL OR s.current_state <> o.status)
         """;
 
-    /// <summary>Per order, by event id (a redelivered event is the same row): one created, one inventory decision, ≤ 1 payment decision, ≤ 1 assignment.</summary>
+    /// <summary>
+    /// Per order, by event id (a redelivered event is the same row): one created, one inventory decision (none when the
+    /// cancel came first: decision 0019), ≤ 1 payment decision, ≤ 1 verdict of delivery-service, ≤ 1 cancel request.
+    /// </summary>
     private const string FactNotOnceSql = """
         SELECT order_id FROM order_timeline WHERE order_id = ANY(@ids)
         GROUP BY order_id
         HAVING count(*) FILTER (WHERE event_type = 'order.created') <> 1
-            OR count(*) FILTER (WHERE event_type IN ('inventory.reserved', 'inventory.rejected')) <> 1
+            OR count(*) FILTER (WHERE event_type IN ('inventory.reserved', 'inventory.rejected'))
+               NOT IN (1, CASE WHEN bool_or(event_type = 'delivery.cancelled') THEN 0 ELSE 1 END)
             OR count(*) FILTER (WHERE event_type IN ('payment.authorized', 'payment.failed')) > 1
-            OR count(*) FILTER (WHERE event_type = 'delivery.assigned') > 1
+            OR count(*) FILTER (WHERE event_type IN ('delivery.assigned', 'delivery.cancelled', 'delivery.failed')) > 1
+            OR count(*) FILTER (WHERE event_type = 'order.cancelled') > 1
+        """;
+
+    /// <summary>
+    /// Compensation, per order (issue #14): refunded ⇔ authorized and not delivered (the verdict cancelled or failed), at
+    /// most once; stock back ⇔ reserved and not delivered (declined, cancelled or failed), at most once; a credit note ⇔
+    /// invoiced and not delivered; CANCELLED ⇔ delivery-service accepted a cancel; a driver never follows a cancel verdict.
+    /// </summary>
+    private const string CompensationWrongSql = """
+        WITH facts AS (
+            SELECT o.order_id, o.status,
+                   count(*) FILTER (WHERE t.event_type = 'delivery.assigned') AS assigned,
+                   count(*) FILTER (WHERE t.event_type = 'delivery.cancelled') AS cancelled,
+                   count(*) FILTER (WHERE t.event_type IN ('delivery.cancelled', 'delivery.failed')) AS undone,
+                   count(*) FILTER (WHERE t.event_type = 'payment.authorized') AS authorized,
+                   count(*) FILTER (WHERE t.event_type = 'payment.failed') AS declined,
+                   count(*) FILTER (WHERE t.event_type = 'payment.refunded') AS refunded,
+                   count(*) FILTER (WHERE t.event_type = 'inventory.reserved') AS reserved,
+                   count(*) FILTER (WHERE t.event_type = 'inventory.released') AS released,
+                   count(*) FILTER (WHERE t.event_type = 'invoice.issued') AS invoiced,
+                   count(*) FILTER (WHERE t.event_type = 'invoice.credited') AS credited
+            FROM orders o JOIN order_timeline t USING (order_id)
+            WHERE o.order_id = ANY(@ids)
+            GROUP BY o.order_id, o.status)
+        SELECT order_id || ' ' || status || ': assigned ' || assigned || ', undone ' || undone || ', authorized ' || authorized
+               || ', refunded ' || refunded || ', reserved ' || reserved || ', declined ' || declined || ', released ' || released
+               || ', invoiced ' || invoiced || ', credited ' || credited
+        FROM facts
+        WHERE refunded <> CASE WHEN authorized > 0 AND undone > 0 THEN 1 ELSE 0 END
+           OR released <> CASE WHEN reserved > 0 AND (undone > 0 OR declined > 0) THEN 1 ELSE 0 END
+           OR credited <> CASE WHEN invoiced > 0 AND undone > 0 THEN 1 ELSE 0 END
+           OR (status = 'CANCELLED') <> (cancelled > 0)
+           OR (assigned > 0 AND undone > 0)
+        """;
+
+    /// <summary>An accepted cancel (202) must be on the order's topic; a refused one (409) must not be; nothing else is an answer.</summary>
+    private const string CancelAnswerWrongSql = """
+        SELECT a.order_id || ': answered ' || a.answers || ', order.cancelled ' || (c.order_id IS NOT NULL)
+        FROM unnest(@cancelled::text[], @answers::text[]) AS a(order_id, answers)
+        LEFT JOIN (SELECT DISTINCT order_id FROM order_timeline WHERE event_type = 'order.cancelled') c USING (order_id)
+        WHERE a.answers !~ '^(202( 202)*|409( 409)*)$'
+           OR (a.answers LIKE '202%') <> (c.order_id IS NOT NULL)
         """;
 
     /// <summary>
@@ -77,10 +124,11 @@ public sealed class Invariants(IReadOnlyDictionary<string, NpgsqlDataSource> dat
 
     private const int OrdersTraced = 5;
 
-    public async Task<InvariantReport> CheckAsync(IReadOnlyList<string> acceptedOrders, IReadOnlyCollection<string> poisonKeys, CancellationToken cancellationToken)
+    public async Task<InvariantReport> CheckAsync(IReadOnlyList<string> acceptedOrders, FaultContext context, CancellationToken cancellationToken)
     {
         var ids = acceptedOrders.ToArray();
-        var poison = poisonKeys.ToArray();
+        var poison = context.PoisonKeys.ToArray();
+        var cancels = context.CancelAnswers.ToArray();
         var query = databases["query-api"];
         var notFinal = await ListAsync(query, NotFinalSql, cancellationToken, ("ids", ids));
         return new InvariantReport(
@@ -91,7 +139,10 @@ public sealed class Invariants(IReadOnlyDictionary<string, NpgsqlDataSource> dat
             await ListAsync(databases["inventory-service"], StockMismatchSql, cancellationToken, ("initial", initialUnitsPerSku), ("seeded", seededSkus.ToArray())),
             await ListAsync(databases["payment-service"], PaymentTwiceSql, cancellationToken),
             await ListAsync(query, UnexpectedDeadLettersSql, cancellationToken, ("poison", poison)),
-            await ListAsync(query, PoisonNotDeadLetteredSql, cancellationToken, ("poison", poison)));
+            await ListAsync(query, PoisonNotDeadLetteredSql, cancellationToken, ("poison", poison)),
+            await ListAsync(query, CompensationWrongSql, cancellationToken, ("ids", ids)),
+            await ListAsync(query, CancelAnswerWrongSql, cancellationToken,
+                ("cancelled", cancels.Select(c => c.Key).ToArray()), ("answers", cancels.Select(c => string.Join(' ', c.Value)).ToArray())));
     }
 
     private async Task<string> TraceAsync(string orderId, CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Fulfillment.LoadBenchmark;
 
 /// <summary>
-/// Which accepted orders have reached their end in query-api's read model: <c>delivery.assigned</c>, or a rejection
-/// (<c>inventory.rejected</c>, <c>payment.failed</c>). It asks the read model's database about the orders still open
+/// Which accepted orders have reached their end in query-api's read model: <c>delivery.assigned</c>, or an end without
+/// a driver (<c>inventory.rejected</c>, <c>payment.failed</c>, <c>delivery.cancelled</c>, <c>delivery.failed</c>). It asks the read model's database about the orders still open
 /// only, so a poll costs in proportion to the backlog, not to the run.
 /// </summary>
 public sealed class OrderTracker(NpgsqlDataSource queryDatabase)
@@ -14,7 +14,8 @@ public sealed class OrderTracker(NpgsqlDataSource queryDatabase)
     private const int PollBatch = 5000;
     private const string FinishedSql = """
         SELECT order_id, event_type FROM order_timeline
-        WHERE order_id = ANY(@ids) AND event_type IN ('delivery.assigned', 'inventory.rejected', 'payment.failed')
+        WHERE order_id = ANY(@ids)
+          AND event_type IN ('delivery.assigned', 'inventory.rejected', 'payment.failed', 'delivery.cancelled', 'delivery.failed')
         """;
 
     private readonly ConcurrentDictionary<string, byte> _open = new(StringComparer.Ordinal);
@@ -28,7 +29,7 @@ public sealed class OrderTracker(NpgsqlDataSource queryDatabase)
 
     public long RejectedCount => Interlocked.Read(ref _rejected);
 
-    /// <summary>Accepted orders with neither delivery.assigned nor a rejection visible yet.</summary>
+    /// <summary>Accepted orders with neither delivery.assigned nor an end without a driver visible yet.</summary>
     public long Outstanding => _open.Count;
 
     /// <summary>The accepted orders still open right now (the fault suite's "in flight" at a restart).</summary>
