@@ -8,6 +8,9 @@ public static class NotificationKinds
     public const string Delivered = "delivered";
     public const string Rejected = "rejected";
     public const string PaymentFailed = "payment-failed";
+    public const string Cancelled = "cancelled";
+    public const string DeliveryFailed = "delivery-failed";
 
-    public static IReadOnlyList<string> All { get; } = [OrderConfirmed, DriverAssigned, Delivered, Rejected, PaymentFailed];
+    public static IReadOnlyList<string> All { get; } =
+        [OrderConfirmed, DriverAssigned, Delivered, Rejected, PaymentFailed, Cancelled, DeliveryFailed];
 }

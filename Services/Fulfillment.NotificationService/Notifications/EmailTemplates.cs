@@ -40,6 +40,18 @@ public static class EmailTemplates
             $"The payment of {Money(failed.Amount, failed.Currency)} for your order {orderId} failed ({failed.Reason}).",
             "The order was not placed; nothing was charged."));
 
+    public static EmailContent Cancelled(string orderId, DeliveryCancelled cancelled) => new(
+        $"Order {orderId} cancelled",
+        Lines(
+            $"Your order {orderId} is cancelled ({cancelled.Reason}).",
+            "Nothing will be delivered; any payment is refunded and any invoice credited."));
+
+    public static EmailContent DeliveryFailed(string orderId, DeliveryFailed failed) => new(
+        $"Order {orderId} could not be delivered",
+        Lines(
+            $"We are sorry: your order {orderId} cannot be delivered ({failed.Reason}).",
+            "Your payment is refunded and any invoice credited."));
+
     private static string Lines(params IEnumerable<string> lines) =>
         lines.Aggregate(new StringBuilder(), (text, line) => text.Append(line).Append("\r\n")).ToString();
 

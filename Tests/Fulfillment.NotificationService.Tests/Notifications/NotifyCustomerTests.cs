@@ -69,6 +69,29 @@ public sealed class NotifyCustomerTests : NotificationHarnessTest
     }
 
     [Test]
+    public async Task Delivery_cancelled_sends_cancelled_and_a_decline_caused_by_the_cancel_sends_nothing()
+    {
+        await Notifications.ConsumeSuccessfullyAsync(OrderCreated("order-1", EmailOf("order-1")));
+
+        await Notifications.ConsumeSuccessfullyAsync(DeclinedAfterCancel("order-1"));
+        await Notifications.ConsumeSuccessfullyAsync(DeliveryCancelled("order-1"));
+
+        var email = await OneEmailAsync("order-1", NotificationKinds.Cancelled, "Order order-1 cancelled");
+        Assert.That(email.Body, Does.Contain("found it cheaper"));
+    }
+
+    [Test]
+    public async Task Delivery_failed_sends_delivery_failed_with_the_reason()
+    {
+        await Notifications.ConsumeSuccessfullyAsync(OrderCreated("order-1", EmailOf("order-1")));
+
+        await Notifications.ConsumeSuccessfullyAsync(DeliveryFailed("order-1"));
+
+        var email = await OneEmailAsync("order-1", NotificationKinds.DeliveryFailed, "Order order-1 could not be delivered");
+        Assert.That(email.Body, Does.Contain("outside the service area").And.Contain("refunded"));
+    }
+
+    [Test]
     public async Task The_same_event_again_sends_no_second_email()
     {
         var assigned = DeliveryAssigned("order-1");

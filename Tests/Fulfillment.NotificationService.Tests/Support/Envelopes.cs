@@ -46,4 +46,13 @@ public static class Envelopes
 
     public static EventEnvelope<PaymentFailed> PaymentFailed(string orderId) =>
         TestEnvelopes.For(orderId, new PaymentFailed($"pay-{orderId}", 25.00m, "EUR", "declined: amount above the limit"), "payment-service");
+
+    public static EventEnvelope<DeliveryCancelled> DeliveryCancelled(string orderId) =>
+        TestEnvelopes.For(orderId, new DeliveryCancelled("found it cheaper"), "delivery-service");
+
+    public static EventEnvelope<DeliveryFailed> DeliveryFailed(string orderId) =>
+        TestEnvelopes.For(orderId, new DeliveryFailed(DeliveryFailureCodes.OutsideServiceArea, "the address is outside the service area"), "delivery-service");
+
+    public static EventEnvelope<PaymentFailed> DeclinedAfterCancel(string orderId) =>
+        TestEnvelopes.For(orderId, new PaymentFailed("pay-1", 25m, "EUR", CompensationReasons.OrderCancelled), "payment-service");
 }
