@@ -36,6 +36,18 @@ public sealed class DeliveryOptions
     /// <summary>Run the ETA ticker in this process (tests drive ticks themselves).</summary>
     public bool TickerEnabled { get; set; } = true;
 
+    /// <summary>Where addresses are served; null (the section absent) serves every address.</summary>
+    public ServiceAreaOptions? ServiceArea { get; set; }
+
+    /// <summary>
+    /// How long a paid order may wait for a free driver before it gets delivery.failed (<c>no-driver-in-time</c>), in
+    /// simulated time like the driving: the real wait is <see cref="EffectiveAssignmentTimeout"/>.
+    /// </summary>
+    public TimeSpan AssignmentTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Kilometres the driver covers per real hour.</summary>
     public double EffectiveSpeedKmh => SpeedKmh * TimeScale;
+
+    /// <summary>The real time a paid order waits for a driver: <see cref="AssignmentTimeout"/> shortened by <see cref="TimeScale"/>.</summary>
+    public TimeSpan EffectiveAssignmentTimeout => AssignmentTimeout / TimeScale;
 }

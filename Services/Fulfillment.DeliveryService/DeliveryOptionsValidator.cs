@@ -56,6 +56,19 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
             failures.Add("Delivery:EtaInterval must be positive.");
         }
 
+        if (options.AssignmentTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Delivery:AssignmentTimeout must be positive.");
+        }
+
+        if (options.ServiceArea is { } area
+            && (!double.IsFinite(area.Latitude) || Math.Abs(area.Latitude) > 90
+                || !double.IsFinite(area.Longitude) || Math.Abs(area.Longitude) > 180
+                || !double.IsFinite(area.RadiusKm) || area.RadiusKm <= 0))
+        {
+            failures.Add("Delivery:ServiceArea needs a centre within latitude ±90 and longitude ±180 and a positive RadiusKm.");
+        }
+
         if (options.MaxDeliveriesPerTick < 1)
         {
             failures.Add("Delivery:MaxDeliveriesPerTick must be at least 1.");

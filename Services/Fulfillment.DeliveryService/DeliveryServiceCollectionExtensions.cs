@@ -1,4 +1,5 @@
 using Fulfillment.DeliveryService.Assignment;
+using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace Fulfillment.DeliveryService;
 
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>Options, the dispatcher and the tracker: what the consumer and the ticker need (tests use this too).</summary>
+    /// <summary>Options, the order locks, the dispatcher and the tracker: what the consumers and the ticker need (tests use this too).</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DeliveryOptions>()
@@ -16,6 +17,8 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DriverPool>();
+        services.AddScoped<LockedDeliveries>();
+        services.AddScoped<DeliveryBatchPreparer>();
         services.AddScoped<DriverDispatcher>();
         services.AddScoped<DeliveryTracker>();
         return services;

@@ -1,5 +1,6 @@
 using Fulfillment.DeliveryService;
 using Fulfillment.DeliveryService.Assignment;
+using Fulfillment.DeliveryService.Cancellation;
 using Fulfillment.DeliveryService.Deliveries;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
@@ -10,7 +11,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("delivery-service");
 builder.AddMessaging<DeliveryDbContext>(messaging => messaging
     .AddConsumerGroup(group => group
-        .AddConsumer<AssignDriver>()));
+        .AddConsumer<AssignDriver>()
+        .AddConsumer<CancelDelivery>()
+        .PrepareBatchesWith<DeliveryBatchPreparer>()));
 builder.Services.AddDelivery(builder.Configuration).AddDeliveryApi();
 builder.Services.AddHostedService<DriverPoolSync>();
 builder.Services.AddHostedService<EtaTicker>();

@@ -1,19 +1,27 @@
+using System.Globalization;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.Messages;
 using Fulfillment.Messaging.Persistence;
-using Fulfillment.Messaging.Telemetry;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Fulfillment.DeliveryService.Assignment;
 
 /// <summary>
 /// payment.authorized → one delivery for the order, with the nearest free driver and delivery.assigned; when every
 /// driver is busy the delivery waits (WAITING_FOR_DRIVER) and the ticker assigns it, first come first served, as soon
-/// as a driver is free. A second payment.authorized for the same order changes nothing.
+/// as a driver is free (or fails it after <see cref="DeliveryOptions.AssignmentTimeout"/>). An address outside
+/// <see cref="DeliveryOptions.ServiceArea"/> gets delivery.failed instead. A second payment.authorized for the same
+/// order changes nothing, nor does one for an order cancelled before it (decision 0019: one verdict per order).
 /// </summary>
 public sealed class AssignDriver(
-    DeliveryDbContext db, DriverDispatcher dispatcher, TimeProvider clock, ILogger<AssignDriver> logger)
+    DeliveryDbContext db,
+    LockedDeliveries deliveries,
+    DriverDispatcher dispatcher,
+    IOptions<DeliveryOptions> options,
+    TimeProvider clock,
+    ILogger<AssignDriver> logger)
     : IConsumer<EventEnvelope<PaymentAuthorized>>
 {
     public async Task Consume(ConsumeContext<EventEnvelope<PaymentAuthorized>> context)
@@ -21,11 +29,18 @@ public sealed class AssignDriver(
         var payment = context.Message;
         var cancellationToken = context.CancellationToken;
 
-        // The unit of work saves once for its whole batch: deliveries created earlier in it are only in memory yet.
-        if (db.Deliveries.Local.Any(d => d.OrderId == payment.OrderId)
-            || await db.Deliveries.AnyAsync(d => d.OrderId == payment.OrderId, cancellationToken))
+        // Held, so an order.cancelled of the same order handled elsewhere waits for this verdict (or this for its).
+        if (await deliveries.GetAsync(payment.OrderId, cancellationToken) is { } existing)
         {
-            Log.DuplicateAuthorization(logger, payment.OrderId, payment.EventId);
+            if (existing.Status == DeliveryStatuses.Cancelled)
+            {
+                Log.AuthorizedAfterCancellation(logger, payment.OrderId, payment.EventId);
+            }
+            else
+            {
+                Log.DuplicateAuthorization(logger, payment.OrderId, payment.EventId);
+            }
+
             return;
         }
 
@@ -40,19 +55,19 @@ public sealed class AssignDriver(
         }
 
         var now = clock.GetUtcNowMicroseconds();
-        var delivery = new Delivery
+        var delivery = deliveries.Create(payment, DeliveryStatuses.WaitingForDriver, now);
+        delivery.DestinationLatitude = address.Latitude;
+        delivery.DestinationLongitude = address.Longitude;
+
+        if (options.Value.ServiceArea is { } area && !area.Contains(delivery.RequiredDestination))
         {
-            DeliveryId = Guid.CreateVersion7(now),
-            OrderId = payment.OrderId,
-            Status = DeliveryStatuses.WaitingForDriver,
-            DestinationLatitude = address.Latitude,
-            DestinationLongitude = address.Longitude,
-            CorrelationId = payment.CorrelationId,
-            CausationId = payment.EventId.ToString(),
-            TraceParent = ChassisTelemetry.CurrentTraceParent(),
-            CreatedAt = now,
-        };
-        db.Deliveries.Add(delivery);
+            var reason = string.Create(CultureInfo.InvariantCulture,
+                $"the address is {area.DistanceKm(delivery.RequiredDestination):F1} km from the centre of the service area, which reaches {area.RadiusKm:0.#} km");
+            delivery.Fail(DeliveryFailureCodes.OutsideServiceArea, reason, now);
+            await context.Publish(new DeliveryFailed(DeliveryFailureCodes.OutsideServiceArea, reason), cancellationToken);
+            Log.DeliveryFailed(logger, payment.OrderId, DeliveryFailureCodes.OutsideServiceArea, reason);
+            return;
+        }
 
         // Orders already waiting keep their place: a new one does not jump the queue.
         var queued = db.Deliveries.Local.Any(d => d.Status == DeliveryStatuses.WaitingForDriver && d != delivery)

@@ -36,17 +36,18 @@ public sealed class DriverDispatcher(DeliveryDbContext db, DriverPool pool, IOpt
     public async Task<DeliveryAssigned?> TryAssignAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         await pool.EnsureSynchronisedAsync(cancellationToken);
+        var destination = delivery.RequiredDestination;
         var tried = new List<string>(_claimed);
         var limit = Candidates;
         while (true)
         {
-            var nearest = await NearestFreeAsync(delivery.Destination, tried, limit, cancellationToken);
+            var nearest = await NearestFreeAsync(destination, tried, limit, cancellationToken);
             if (nearest.Count == 0)
             {
                 return null;
             }
 
-            var ranked = DriverSelector.Rank(nearest, delivery.Destination, delivery.OrderId, _options.Seed);
+            var ranked = DriverSelector.Rank(nearest, destination, delivery.OrderId, _options.Seed);
             if (nearest.Count == limit && DriverSelector.Ties(ranked[0], ranked[^1]))
             {
                 // More drivers may stand as near as the best one than were read: read wider, so the tie-breaks
@@ -119,6 +120,6 @@ public sealed class DriverDispatcher(DeliveryDbContext db, DriverPool pool, IOpt
         });
 
         return new DeliveryAssigned(
-            delivery.DeliveryId.ToString(), driver.DriverId, driver.Position, delivery.Destination, distanceKm, eta);
+            delivery.DeliveryId.ToString(), driver.DriverId, driver.Position, delivery.RequiredDestination, distanceKm, eta);
     }
 }

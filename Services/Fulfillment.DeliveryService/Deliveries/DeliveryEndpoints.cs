@@ -13,7 +13,7 @@ public static class DeliveryEndpoints
         group.MapGet("/{orderId}", GetDeliveryAsync)
             .WithName("GetDelivery")
             .WithSummary("Get an order's delivery")
-            .WithDescription("The delivery created once the order's payment was authorized: the assigned driver, status, current ETA and the history of ETA updates.")
+            .WithDescription("The delivery created once the order's payment was authorized (or its cancellation arrived): the assigned driver, status (WAITING_FOR_DRIVER, EN_ROUTE, DELIVERED, CANCELLED or FAILED), current ETA, the history of ETA updates, and for a cancelled or failed delivery its reason and failure code.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
@@ -28,7 +28,7 @@ public static class DeliveryEndpoints
             {
                 Status = StatusCodes.Status404NotFound,
                 Title = "Delivery not found.",
-                Detail = $"There is no delivery for order {orderId} (yet: one is created when its payment is authorized).",
+                Detail = $"There is no delivery for order {orderId} (yet: one is created when its payment is authorized or its cancellation arrives).",
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
             });
         }

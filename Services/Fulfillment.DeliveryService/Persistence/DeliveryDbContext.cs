@@ -37,7 +37,9 @@ public sealed class DeliveryDbContext(DbContextOptions<DeliveryDbContext> option
             entity.Property(d => d.DestinationLongitude).HasColumnName("destination_lon");
             entity.Property(d => d.DriverLatitude).HasColumnName("driver_lat");
             entity.Property(d => d.DriverLongitude).HasColumnName("driver_lon");
+            entity.Property(d => d.FailureCode).HasMaxLength(32);
             entity.Ignore(d => d.Destination);
+            entity.Ignore(d => d.RequiredDestination);
             entity.Ignore(d => d.DriverPosition);
         });
 

@@ -15,9 +15,11 @@ namespace Fulfillment.DeliveryService.Tracking;
 /// <summary>
 /// One tick, one transaction: every delivery on the road whose last update is at least EtaInterval old moves toward
 /// its destination by speed × elapsed time, gets a history row and an eta.updated; one that arrives also gets
-/// delivery.completed and frees its driver; then deliveries waiting for a driver are assigned, oldest first.
+/// delivery.completed and frees its driver; deliveries that waited for a driver longer than the assignment timeout
+/// get delivery.failed; then the deliveries still waiting are assigned, oldest first.
 /// Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so several instances can tick at once without moving a
-/// driver twice.
+/// driver twice or giving a delivery two verdicts, and a delivery a consumer holds (an order.cancelled being
+/// decided) is left to the consumer and looked at again by the next tick.
 /// </summary>
 public sealed class DeliveryTracker(
     DeliveryDbContext db,
@@ -56,14 +58,47 @@ public sealed class DeliveryTracker(
         var driverIds = onTheRoad.Select(d => d.DriverId).OfType<string>().ToArray();
         var drivers = await db.Drivers.Where(d => driverIds.Contains(d.DriverId)).ToDictionaryAsync(d => d.DriverId, cancellationToken);
         var completed = onTheRoad.Count(delivery => Advance(delivery, drivers[delivery.DriverId!], now));
+        var expired = await ExpireWaitingAsync(now - _options.EffectiveAssignmentTimeout, limit, now, cancellationToken);
 
-        // Freed drivers must be visible to the assignment queries below.
+        // Freed drivers must be visible to the assignment queries below, and expired deliveries no longer waiting.
         await db.SaveChangesAsync(cancellationToken);
         var assigned = await AssignWaitingAsync(limit, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new TickResult(onTheRoad.Count, completed, assigned);
+        return new TickResult(onTheRoad.Count, completed, assigned, expired);
+    }
+
+    /// <summary>
+    /// Fails the deliveries that have waited for a driver since <paramref name="createdBefore"/> or longer, oldest first,
+    /// at most <paramref name="limit"/> per tick (the rest are next). Before the assignments: a delivery past its time is
+    /// not given a driver that came free in the same tick.
+    /// </summary>
+    private async Task<int> ExpireWaitingAsync(DateTimeOffset createdBefore, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var expired = await db.Deliveries
+            .FromSqlRaw(
+                string.Create(CultureInfo.InvariantCulture, $$"""
+                    SELECT * FROM deliveries
+                    WHERE status = 'WAITING_FOR_DRIVER' AND created_at <= {0}
+                    ORDER BY created_at, delivery_id
+                    LIMIT {{limit}}
+                    FOR UPDATE SKIP LOCKED
+                    """),
+                createdBefore)
+            .ToListAsync(cancellationToken);
+
+        var reason = string.Create(CultureInfo.InvariantCulture, $"no driver was free within {_options.AssignmentTimeout:c}");
+        foreach (var delivery in expired)
+        {
+            using var activity = ChassisTelemetry.Start("delivery expire", ActivityKind.Internal, delivery.TraceParent);
+            delivery.Fail(DeliveryFailureCodes.NoDriverInTime, reason, now);
+            outbox.Add(delivery.OrderId, new DeliveryFailed(DeliveryFailureCodes.NoDriverInTime, reason),
+                delivery.CorrelationId, delivery.CausationId);
+            Log.DeliveryFailed(logger, delivery.OrderId, DeliveryFailureCodes.NoDriverInTime, reason);
+        }
+
+        return expired.Count;
     }
 
     /// <summary>Moves the driver; true when it arrived.</summary>
@@ -74,7 +109,8 @@ public sealed class DeliveryTracker(
         var speed = _options.EffectiveSpeedKmh;
         var lastUpdate = delivery.LastUpdateAt ?? now;
         var remaining = delivery.RemainingKm ?? 0;
-        var position = delivery.DriverPosition ?? delivery.Destination;
+        var destination = delivery.RequiredDestination;
+        var position = delivery.DriverPosition ?? destination;
         var step = TravelTime.DistanceKm(now - lastUpdate, speed);
         var sequence = delivery.Sequence + 1;
         var driverId = delivery.DriverId!;
@@ -84,8 +120,8 @@ public sealed class DeliveryTracker(
         {
             // The arrival happened between ticks: date it when it happened, not when the tick noticed.
             var arrivedAt = lastUpdate + TravelTime.For(remaining, speed);
-            Record(delivery, sequence, delivery.Destination, 0, arrivedAt, now);
-            outbox.Add(delivery.OrderId, new EtaUpdated(deliveryId, driverId, sequence, delivery.Destination, 0, arrivedAt),
+            Record(delivery, sequence, destination, 0, arrivedAt, now);
+            outbox.Add(delivery.OrderId, new EtaUpdated(deliveryId, driverId, sequence, destination, 0, arrivedAt),
                 delivery.CorrelationId, delivery.CausationId);
             outbox.Add(delivery.OrderId, new DeliveryCompleted(deliveryId, driverId, arrivedAt),
                 delivery.CorrelationId, delivery.CausationId);
@@ -93,15 +129,15 @@ public sealed class DeliveryTracker(
             delivery.DeliveredAt = arrivedAt;
 
             driver.ActiveDeliveryId = null;
-            driver.Latitude = delivery.DestinationLatitude;
-            driver.Longitude = delivery.DestinationLongitude;
+            driver.Latitude = destination.Latitude;
+            driver.Longitude = destination.Longitude;
             driver.IdleSince = arrivedAt;
             driver.DeliveriesCompleted++;
             Log.DeliveryCompleted(logger, delivery.OrderId, driverId, arrivedAt);
             return true;
         }
 
-        var next = GreatCircle.Interpolate(position, delivery.Destination, step / remaining);
+        var next = GreatCircle.Interpolate(position, destination, step / remaining);
         var left = remaining - step;
         var eta = now + TravelTime.For(left, speed);
         Record(delivery, sequence, next, left, eta, now);

@@ -33,7 +33,7 @@ public sealed class EtaTicker(
                     var result = await scope.ServiceProvider.GetRequiredService<DeliveryTracker>().TickAsync(stoppingToken);
                     if (result.DidAnything)
                     {
-                        Log.Ticked(logger, result.Advanced, result.Completed, result.Assigned);
+                        Log.Ticked(logger, result.Advanced, result.Completed, result.Assigned, result.Expired);
                     }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -18,12 +18,16 @@ public sealed class DeliveryServiceTests
 {
     /// <summary>
     /// The real-time ticker sped up (EtaInterval 200 ms, TimeScale 100) so a short delivery completes within a second
-    /// or two. Drivers come from the service's appsettings.json (driver-01 waits at 48.8566, 2.3522).
+    /// or two. Drivers come from the service's appsettings.json (driver-01 waits at 48.8566, 2.3522); the service area
+    /// is 50 km around Paris.
     /// </summary>
     private static readonly Dictionary<string, string?> SpedUp = new()
     {
         ["Delivery:EtaInterval"] = "00:00:00.200",
         ["Delivery:TimeScale"] = "100",
+        ["Delivery:ServiceArea:Latitude"] = "48.8566",
+        ["Delivery:ServiceArea:Longitude"] = "2.3522",
+        ["Delivery:ServiceArea:RadiusKm"] = "50",
     };
 
     private ServiceFactory<Program> _factory = null!;
@@ -81,12 +85,58 @@ public sealed class DeliveryServiceTests
     }
 
     [Test]
+    public async Task A_cancellation_from_raw_order_events_is_published_and_shown_as_cancelled()
+    {
+        var orderId = $"order-{Guid.NewGuid():N}";
+        await KafkaTopic.ProduceAsync(TestKafka.Shared.BootstrapServers, Envelopes.OrderCancelled(orderId, "found it cheaper"));
+
+        var view = await VerdictAsync(orderId, EventTypes.DeliveryCancelled);
+
+        Assert.That(view.GetProperty("status").GetString(), Is.EqualTo("CANCELLED"));
+        Assert.That(view.GetProperty("reason").GetString(), Is.EqualTo("found it cheaper"));
+        Assert.That(view.GetProperty("cancelledAt").ValueKind, Is.EqualTo(JsonValueKind.String));
+        Assert.That(view.GetProperty("destination").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(view.GetProperty("driverId").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task An_address_outside_the_service_area_is_published_and_shown_as_failed_with_its_code()
+    {
+        var orderId = $"order-{Guid.NewGuid():N}";
+        await ProduceAsync(Envelopes.PaymentAuthorized(orderId, new GeoPoint(45.7640, 4.8357)));
+
+        var view = await VerdictAsync(orderId, EventTypes.DeliveryFailed);
+
+        Assert.That(view.GetProperty("status").GetString(), Is.EqualTo("FAILED"));
+        Assert.That(view.GetProperty("failureCode").GetString(), Is.EqualTo(DeliveryFailureCodes.OutsideServiceArea));
+        Assert.That(view.GetProperty("reason").GetString(), Does.Contain("service area"));
+        Assert.That(view.GetProperty("failedAt").ValueKind, Is.EqualTo(JsonValueKind.String));
+    }
+
+    [Test]
     public async Task An_unknown_delivery_is_a_404_problem()
     {
         using var response = await _client.GetAsync("/api/deliveries/no-such-order");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
+    /// <summary>Waits for the order's one delivery event, of <paramref name="eventType"/>, then reads the delivery over HTTP.</summary>
+    private async Task<JsonElement> VerdictAsync(string orderId, string eventType)
+    {
+        var records = await Eventually.ReturnsAsync(
+            async () => (await Kcat.ConsumeAsync(TestKafka.Shared.BootstrapServers, Topics.DeliveryEvents, 10_000, TimeSpan.FromSeconds(20)))
+                .Where(r => r.Key == orderId)
+                .ToList(),
+            found => found.Count > 0,
+            what: $"{eventType} for {orderId}");
+        Assert.That(records.Select(r => r.Header("eventType")), Is.EqualTo(new[] { eventType }));
+
+        using var response = await _client.GetAsync($"/api/deliveries/{orderId}");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var view = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return view.RootElement.Clone();
     }
 
     private static async Task ProduceAsync(EventEnvelope<PaymentAuthorized> envelope)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulfillment.DeliveryService.Assignment;
+using Fulfillment.DeliveryService.Cancellation;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
 using Fulfillment.Messages;
@@ -42,6 +43,9 @@ public sealed class DeliveryTestHost : IAsyncDisposable
         new() { Id = "middle", Latitude = 48.8750, Longitude = 2.3700 },
     ];
 
+    /// <summary>One driver, about 50 km north of <see cref="Destination"/>: busy for hours at 36 km/h, so a second order waits.</summary>
+    public static readonly IReadOnlyList<DriverOptions> OneFarDriver = [new() { Id = "only", Latitude = 49.3000, Longitude = 2.3522 }];
+
     private readonly IHost _host;
 
     private DeliveryTestHost(IHost host, ManualClock clock, string connectionString)
@@ -63,7 +67,11 @@ public sealed class DeliveryTestHost : IAsyncDisposable
     /// <summary>A fresh database and host; the pool is <paramref name="pool"/> (default <see cref="Pool"/>) plus
     /// <paramref name="fleetSize"/> drivers generated around <see cref="Destination"/> (Delivery:Fleet).</summary>
     public static async Task<DeliveryTestHost> StartAsync(
-        string databasePrefix, IReadOnlyList<DriverOptions>? pool = null, double timeScale = 1, int fleetSize = 0)
+        string databasePrefix,
+        IReadOnlyList<DriverOptions>? pool = null,
+        double timeScale = 1,
+        int fleetSize = 0,
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync(databasePrefix);
         var settings = new Dictionary<string, string?>
@@ -89,6 +97,11 @@ public sealed class DeliveryTestHost : IAsyncDisposable
             settings[$"Delivery:Drivers:{i}:Longitude"] = drivers[i].Longitude.ToString(CultureInfo.InvariantCulture);
         }
 
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -96,7 +109,12 @@ public sealed class DeliveryTestHost : IAsyncDisposable
         builder.AddMessaging<DeliveryDbContext>();
         builder.Services.AddDelivery(builder.Configuration);
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
-        builder.Services.AddMassTransitTestHarness(x => x.AddChassisUnitOfWork<DeliveryDbContext>().AddConsumer<AssignDriver>());
+        builder.Services.AddMassTransitTestHarness(x =>
+        {
+            x.AddChassisUnitOfWork<DeliveryDbContext>();
+            x.AddConsumer<AssignDriver>();
+            x.AddConsumer<CancelDelivery>();
+        });
         var host = builder.Build();
 
         await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
@@ -109,19 +127,27 @@ public sealed class DeliveryTestHost : IAsyncDisposable
     /// Publishes to the harness and waits until the message has been through the whole receive pipeline (the unit of
     /// work committed), failing on a fault.
     /// </summary>
-    public async Task ConsumeAsync(EventEnvelope<PaymentAuthorized> envelope)
+    public async Task ConsumeAsync<TPayload>(EventEnvelope<TPayload> envelope)
+        where TPayload : class
     {
+        // The same event consumed twice (a redelivery) must be waited for twice: count the consumptions.
+        var before = Harness.Consumed.Select<EventEnvelope<TPayload>>(m => m.Context.Message.EventId == envelope.EventId).Count();
         await Harness.Bus.Publish(envelope);
-        var received = await Harness.Consumed
-            .SelectAsync<EventEnvelope<PaymentAuthorized>>(m => m.Context.Message.EventId == envelope.EventId)
-            .FirstOrDefault();
-        Assert.That(received, Is.Not.Null, $"AssignDriver did not consume {envelope.EventId}");
-        Assert.That(received!.Exception, Is.Null, received.Exception?.ToString());
+        var received = await Eventually.ReturnsAsync(
+            () => Task.FromResult(Harness.Consumed.Select<EventEnvelope<TPayload>>(m => m.Context.Message.EventId == envelope.EventId).ToList()),
+            consumed => consumed.Count > before,
+            what: $"{envelope.EventType} {envelope.EventId} consumed");
+        var last = received[^1];
+        Assert.That(last.Exception, Is.Null, last.Exception?.ToString());
     }
 
     /// <summary>The delivery.assigned payloads the consumer published on the harness.</summary>
-    public IReadOnlyList<DeliveryAssigned> PublishedAssignments() =>
-        [.. Harness.Published.Select<DeliveryAssigned>().Select(m => m.Context.Message)];
+    public IReadOnlyList<DeliveryAssigned> PublishedAssignments() => Published<DeliveryAssigned>();
+
+    /// <summary>The payloads of type <typeparamref name="TPayload"/> the consumers published on the harness.</summary>
+    public IReadOnlyList<TPayload> Published<TPayload>()
+        where TPayload : class =>
+        [.. Harness.Published.Select<TPayload>().Select(m => m.Context.Message)];
 
     public async Task<TickResult> TickAsync()
     {

@@ -13,4 +13,7 @@ public static class Envelopes
             "payment-service",
             correlationId: correlationId,
             eventId: eventId);
+
+    public static EventEnvelope<OrderCancelled> OrderCancelled(string orderId, string reason = "changed my mind", Guid? eventId = null) =>
+        TestEnvelopes.For(orderId, new OrderCancelled("customer-1", reason), "order-service", eventId: eventId);
 }

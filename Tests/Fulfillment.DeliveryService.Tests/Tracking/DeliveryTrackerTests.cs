@@ -8,21 +8,10 @@ namespace Fulfillment.DeliveryService.Tests.Tracking;
 
 /// <summary>The ticker's work, run tick by tick against PostgreSQL with a manual clock; events read from the real outbox.</summary>
 [TestFixture]
-public sealed class DeliveryTrackerTests
+public sealed class DeliveryTrackerTests : DeliveryHostTests
 {
     /// <summary>10 m/s for one 5 s interval.</summary>
     private const double StepKm = 0.05;
-
-    private DeliveryTestHost? _host;
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task Nothing_moves_before_an_eta_interval_has_passed()
@@ -188,6 +177,6 @@ public sealed class DeliveryTrackerTests
         }
     }
 
-    private async Task<DeliveryTestHost> StartAsync(IReadOnlyList<DriverOptions>? pool = null, double timeScale = 1) =>
-        _host = await DeliveryTestHost.StartAsync("delivery_track", pool, timeScale);
+    private Task<DeliveryTestHost> StartAsync(IReadOnlyList<DriverOptions>? pool = null, double timeScale = 1) =>
+        StartHostAsync("delivery_track", pool, timeScale);
 }
