@@ -63,6 +63,9 @@ public sealed class Platform
     /// </summary>
     public static GeoPoint NearbyDriversAt { get; } = new(45.7640, 4.8357);
 
+    /// <summary>Marseille's Vieux-Port: outside delivery-service's service area in this run, so a paid order there fails delivery.</summary>
+    public static GeoPoint OutsideServiceArea { get; } = new(43.2951, 5.3739);
+
     public HttpClient Client(ServiceSpec service) => _clients[service];
 
     [OneTimeSetUp]
@@ -182,6 +185,10 @@ public sealed class Platform
             // Real-time driving speed keeps every delivery of the run on the road; ETA updates come each second.
             environment["Delivery__EtaInterval"] = "00:00:01";
             environment["Delivery__TimeScale"] = "1";
+            // Paris and Lyon inside (both about 200 km from the centre), Marseille (467 km) outside: see OutsideServiceArea.
+            environment["Delivery__ServiceArea__Latitude"] = "47.31";
+            environment["Delivery__ServiceArea__Longitude"] = "3.59";
+            environment["Delivery__ServiceArea__RadiusKm"] = "250";
             // Appended to the six of appsettings.json (indexes 0-5); three, so that a Paris order that finds every Paris
             // driver busy and takes one of them still leaves the nearby orders theirs.
             for (var i = 0; i < 3; i++)

@@ -210,6 +210,9 @@ public sealed partial class LocalPlatform : IAsyncDisposable
             environment["Delivery__Fleet__RadiusKm"] = Invariant(options.FleetRadiusKm);
             environment["Delivery__TimeScale"] = Invariant(options.TimeScale);
             environment["Delivery__EtaInterval"] = options.EtaInterval;
+            // Simulated time: at the default 2,000× the 10-minute default would fail every order that waits 0.3 s for a
+            // driver behind a burst. A day is about 43 s of real waiting: a run measures throughput, not give-ups.
+            environment["Delivery__AssignmentTimeout"] = "1.00:00:00";
         }
         else if (spec == ServiceSpec.PaymentService)
         {
