@@ -10,6 +10,9 @@ namespace Fulfillment.DeliveryService.Assignment;
 /// </summary>
 public sealed class ServiceAreaOptions
 {
+    /// <summary>Bound as part of <see cref="DeliveryOptions"/>; named here so the section's keys are discoverable.</summary>
+    public const string SectionName = "Delivery:ServiceArea";
+
     public double Latitude { get; set; }
 
     public double Longitude { get; set; }
