@@ -6,6 +6,7 @@ using Fulfillment.QueryApi.Orders;
 using Fulfillment.QueryApi.Orders.Projection;
 using Fulfillment.QueryApi.Persistence;
 using Fulfillment.QueryApi.Sagas;
+using Fulfillment.QueryApi.Ui;
 using Fulfillment.Sagas;
 using Fulfillment.ServiceDefaults.Hosting;
 
@@ -26,12 +27,14 @@ builder.AddMessaging<QueryDbContext>(messaging => messaging
     .AddOrderSagaSupport()
     .AddRawConsumerGroup<DeadLetterRecorder>(QueryApiService.DeadLetterConsumerGroup, Topics.DeadLetter));
 builder.AddQueryApi();
+builder.Services.AddUi(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOrders();
 app.MapSagas();
 app.MapDeadLetters();
+app.MapUi();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

@@ -31,6 +31,7 @@ public sealed class Platform
     private readonly Dictionary<ServiceSpec, ServiceProcess> _services = [];
     private readonly Dictionary<ServiceSpec, Dictionary<string, string>> _environments = [];
     private readonly Dictionary<ServiceSpec, HttpClient> _clients = [];
+    private readonly Dictionary<ServiceSpec, int> _ports = [];
     private PostgresServer? _postgres;
     private ITestKafka? _kafka;
     private Smtp4devServer? _smtp;
@@ -83,6 +84,11 @@ public sealed class Platform
             _smtp = await Smtp4devServer.StartAsync();
 
             var ports = FreePorts.Pick(ServiceSpec.All.Count);
+            foreach (var (spec, port) in ServiceSpec.All.Zip(ports))
+            {
+                _ports[spec] = port;
+            }
+
             foreach (var (spec, port) in ServiceSpec.All.Zip(ports))
             {
                 var database = await _postgres.CreateDatabaseAsync(spec.DatabasePrefix, CancellationToken.None);
@@ -176,9 +182,17 @@ public sealed class Platform
         // As compose and Kubernetes run them: one compact JSON object per line (the logging tests read these lines).
         environment["Logging__Format"] = "json";
 
+        if (spec == ServiceSpec.OrderService || spec == ServiceSpec.InventoryService)
+        {
+            // query-api's pages call these two from the browser (decision 0020).
+            environment["Cors__AllowedOrigins__0"] = UrlOf(ServiceSpec.QueryApi);
+        }
+
         if (spec == ServiceSpec.QueryApi)
         {
             environment["Admin__ApiKey"] = AdminApiKey;
+            environment["Ui__OrderServiceUrl"] = UrlOf(ServiceSpec.OrderService);
+            environment["Ui__InventoryServiceUrl"] = UrlOf(ServiceSpec.InventoryService);
         }
         else if (spec == ServiceSpec.DeliveryService)
         {
@@ -211,6 +225,9 @@ public sealed class Platform
 
         return environment;
     }
+
+    /// <summary>The service's base URL as a browser on this machine reaches it (also the UI's origin for query-api).</summary>
+    public string UrlOf(ServiceSpec service) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_ports[service]}");
 
     private void KillOnExit(object? sender, EventArgs e)
     {

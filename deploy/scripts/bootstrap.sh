@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine with the .NET SDK lacks to build, test and run Fulfillment:
 # kcat (an independent Kafka client used by tests and the runbook), jq and curl (the demo), yamllint and
-# docker-compose (static checks of compose.yaml and deploy/k8s; no engine is needed) and PostgreSQL's server binaries.
+# docker-compose (static checks of compose.yaml and deploy/k8s; no engine is needed), PostgreSQL's server binaries
+# and Chromium (the browser the UI tests drive).
 # No OS librdkafka: the services, the embedded broker and the tests load librdkafka.redist's own build from their
 # output folder (docs/decisions/0011). kcat brings Debian's librdkafka1 for itself, which nothing else uses.
 # Idempotent: installs only what is missing.
@@ -14,6 +15,9 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v yamllint >/dev/null 2>&1 || missing+=(yamllint)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+# Debian's Chromium: the UI tests (Tests/Fulfillment.EndToEnd.Tests/Ui) drive it headless through Playwright.
+# A font too: without recommends nothing brings one, and the screenshots would show empty boxes.
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
 
 if ((${#missing[@]})); then
   echo "bootstrap: installing ${missing[*]}"

@@ -1,4 +1,5 @@
 using Fulfillment.Messages;
+using Fulfillment.ServiceDefaults.Cors;
 using Fulfillment.ServiceDefaults.Health;
 using Fulfillment.ServiceDefaults.Logging;
 using Fulfillment.ServiceDefaults.OpenApi;
@@ -14,7 +15,8 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// What every service has: its name, Serilog, OpenTelemetry, health checks, RFC 9457 problem details, the
-    /// contracts' JSON options on HTTP, and an OpenAPI document. Call first; messaging builds on it.
+    /// contracts' JSON options on HTTP, an OpenAPI document, and CORS for the origins of <c>Cors:AllowedOrigins</c>.
+    /// Call first; messaging builds on it.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(
         this IHostApplicationBuilder builder, string serviceName, Action<ServiceDefaultsBuilder>? configure = null)
@@ -31,6 +33,7 @@ public static class ServiceDefaultsExtensions
         services.AddServiceTelemetry(builder.Configuration, serviceName, defaults.TracingOverrides);
         services.AddHealthChecks();
         services.AddProblemDetails();
+        services.AddBrowserCors(builder.Configuration);
         services.ConfigureHttpJsonOptions(json => FulfillmentJson.Configure(json.SerializerOptions));
         services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -51,6 +54,8 @@ public static class ServiceDefaultsExtensions
     {
         // Outermost, so the line has the status the client got, also when the exception handler wrote it.
         app.UseServiceRequestLogging();
+        // Before the endpoints: a preflight is answered here, and the endpoints' answers (problem details too) carry the headers.
+        app.UseBrowserCors(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapServiceHealth();
