@@ -77,10 +77,16 @@ public abstract class BrowserTest : EndToEndTest
         _playwright?.Dispose();
     }
 
-    /// <summary>Saves the page as docs/screenshots/<paramref name="name"/>.png (the README shows them) and attaches it.</summary>
+    /// <summary>
+    /// Saves the page as <paramref name="name"/>.png in the test run's directory and attaches it; with
+    /// <c>UI_SCREENSHOTS=docs</c> in docs/screenshots instead, the pictures README shows (so a plain test run leaves the
+    /// working tree as it found it).
+    /// </summary>
     protected async Task SaveScreenshotAsync(string name)
     {
-        var directory = Path.Combine(BuildOutput.RepositoryRoot, "docs", "screenshots");
+        var directory = Environment.GetEnvironmentVariable("UI_SCREENSHOTS") == "docs"
+            ? Path.Combine(BuildOutput.RepositoryRoot, "docs", "screenshots")
+            : Path.Combine(TestContext.CurrentContext.WorkDirectory, "ui-screenshots");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, name + ".png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
