@@ -79,6 +79,7 @@ start_service() {
   Delivery__TimeScale="${DELIVERY_TIME_SCALE:-20}" \
   Delivery__ServiceArea__Latitude=48.8566 Delivery__ServiceArea__Longitude=2.3522 Delivery__ServiceArea__RadiusKm=30 \
   Admin__ApiKey="${ADMIN_API_KEY:-local-admin-key}" \
+  Cors__AllowedOrigins__0=http://localhost:8080 Cors__AllowedOrigins__1=http://127.0.0.1:8080 \
   Notification__Smtp__Host=127.0.0.1 Notification__Smtp__Port="$smtp_port" \
     dotnet "Services/$project/bin/Release/net10.0/$project.dll" --contentRoot "$root/Services/$project/bin/Release/net10.0" \
     > >(prefix "$name") 2>&1 &

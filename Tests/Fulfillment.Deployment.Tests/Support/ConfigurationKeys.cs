@@ -12,8 +12,12 @@ internal static partial class ConfigurationKeys
 {
     private static readonly Dictionary<string, IReadOnlySet<string>> Cache = [];
 
-    /// <summary>The configuration key an environment variable sets: "Kafka__BootstrapServers" → "Kafka:BootstrapServers".</summary>
-    public static string FromEnvironmentVariable(string name) => name.Replace("__", ":", StringComparison.Ordinal);
+    /// <summary>
+    /// The configuration key an environment variable sets: "Kafka__BootstrapServers" → "Kafka:BootstrapServers"; an
+    /// element of a list sets the list: "Cors__AllowedOrigins__0" → "Cors:AllowedOrigins".
+    /// </summary>
+    public static string FromEnvironmentVariable(string name) =>
+        ListIndex().Replace(name.Replace("__", ":", StringComparison.Ordinal), string.Empty);
 
     /// <summary>Host variables (ASPNETCORE_*, DOTNET_*) configure the runtime, not the service's own settings.</summary>
     public static bool IsHostVariable(string name) =>
@@ -85,6 +89,9 @@ internal static partial class ConfigurationKeys
 
         return keys;
     }
+
+    [GeneratedRegex(@":\d+$")]
+    private static partial Regex ListIndex();
 
     [GeneratedRegex("""Configuration\["(?<key>[^"]+)"\]""")]
     private static partial Regex ConfigurationLookup();
