@@ -50,6 +50,23 @@ public static class OrderEndpoints
                 "until then; a step overtaken by a later one is filled in when its event arrives). Every event of the order " +
                 "is on query-api's /api/orders/{orderId}.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{orderId}/cancel", CancelOrderAsync)
+            .WithName("CancelOrder")
+            .WithSummary("Cancel an order")
+            .WithDescription(
+                "Asks to cancel the order (202 with the order, cancelRequestedAt set) and announces it as order.cancelled. " +
+                "The cancel is settled asynchronously: delivery-service decides whether it came before a driver was " +
+                "assigned; then the order ends CANCELLED, the payment is refunded and the stock given back (refundedAt, " +
+                "stockReleasedAt), otherwise it goes on to OUT_FOR_DELIVERY. The body is optional: { \"reason\": \"...\" } " +
+                "(at most 256 characters; default: cancelled by the customer). A repeat answers 202 with the order and " +
+                "changes nothing. 404 for an unknown order; 409 once it is out for delivery, delivered, rejected, its " +
+                "payment failed or its delivery failed.")
+            .Accepts<CancelRequestBody>("application/json")
+            .WithRequestExample(new CancelRequestBody("ordered by mistake"))
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return group;
     }
 
@@ -90,12 +107,46 @@ public static class OrderEndpoints
         }
     }
 
+    /// <summary>202 whenever the cancel is (or already was) accepted: it is settled asynchronously either way.</summary>
+    private static async Task<Results<Accepted<OrderView>, ProblemHttpResult>> CancelOrderAsync(
+        string orderId, HttpContext http, CancelRequestReader reader, OrderCancellation cancellation, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(orderId, out var id))
+        {
+            return OrderNotFound(orderId);
+        }
+
+        var request = await reader.ReadAsync(http.Request, cancellationToken);
+        if (request.Rejection is { } rejection)
+        {
+            return rejection;
+        }
+
+        var result = await cancellation.CancelAsync(id, request.Reason, cancellationToken);
+        if (result.Order is not { } order)
+        {
+            return OrderNotFound(orderId);
+        }
+
+        if (result.Outcome == CancellationOutcome.TooLate)
+        {
+            return Problems.Status(
+                StatusCodes.Status409Conflict,
+                "Order can no longer be cancelled.",
+                $"Order {order.OrderId} is {order.Status}: only an order that is neither out for delivery nor final can be cancelled.");
+        }
+
+        http.Response.Headers[CorrelationIdFilter.HeaderName] = order.CorrelationId;
+        return TypedResults.Accepted(LocationOf(order.OrderId), OrderView.From(order));
+    }
+
+    private static ProblemHttpResult OrderNotFound(string orderId) =>
+        Problems.Status(StatusCodes.Status404NotFound, "Order not found.", $"There is no order {orderId}.");
+
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetOrderAsync(
         string orderId, OrderPlacement placement, CancellationToken cancellationToken)
     {
         var order = Guid.TryParse(orderId, out var id) ? await placement.FindAsync(id, cancellationToken) : null;
-        return order is null
-            ? Problems.Status(StatusCodes.Status404NotFound, "Order not found.", $"There is no order {orderId}.")
-            : TypedResults.Ok(OrderView.From(order));
+        return order is null ? OrderNotFound(orderId) : TypedResults.Ok(OrderView.From(order));
     }
 }

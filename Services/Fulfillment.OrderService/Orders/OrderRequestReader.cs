@@ -2,7 +2,6 @@ using System.Text.Json;
 using Fulfillment.OrderService.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Fulfillment.OrderService.Orders;
 
@@ -26,7 +25,7 @@ public sealed class OrderRequestReader(IOptions<OrderOptions> options)
 
     public async Task<OrderRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!IsUtf8Json(request))
+        if (!JsonBody.IsUtf8Json(request))
         {
             return Rejected(Problems.Status(
                 StatusCodes.Status415UnsupportedMediaType,
@@ -34,9 +33,7 @@ public sealed class OrderRequestReader(IOptions<OrderOptions> options)
                 "Send the order as application/json in UTF-8."));
         }
 
-        var body = request.ContentLength > _limits.MaxBodyBytes
-            ? null
-            : await ReadLimitedAsync(request.Body, _limits.MaxBodyBytes, cancellationToken);
+        var body = await JsonBody.ReadLimitedAsync(request, _limits.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Rejected(Problems.Status(
@@ -64,30 +61,6 @@ public sealed class OrderRequestReader(IOptions<OrderOptions> options)
                 ? new OrderRequest(command, key, null)
                 : Rejected(Problems.Validation(errors));
         }
-    }
-
-    private static bool IsUtf8Json(HttpRequest request) =>
-        request.HasJsonContentType()
-        && MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-        && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (reading stops at limit + 1 bytes).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[limit + 1];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-        }
-
-        return length > limit ? null : buffer[..length];
     }
 
     private static OrderRequest Rejected(ProblemHttpResult problem) => new(null, null, problem);
