@@ -7,7 +7,8 @@ using Fulfillment.ServiceDefaults.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("order-service");
 builder.AddMessaging<OrderDbContext>(messaging => messaging
-    // Group "order-service": the lifecycle events on raw.inventory-, raw.payment- and raw.delivery-events.
+    // Group "order-service": the lifecycle events on raw.inventory-, raw.payment- and raw.delivery-events, the
+    // verdicts and compensations of decision 0019 included.
     .AddConsumerGroup(group => group
         .PrepareBatchesWith<OrderBatchPreparer>()
         .AddConsumer<TrackOrderStatus>()));

@@ -44,11 +44,13 @@ public static class OrderEndpoints
             .WithSummary("Get an order")
             .WithDescription(
                 "The order as order-service holds it: what was ordered (items, total, delivery address, customer email, " +
-                "correlation id), its status (PENDING, CONFIRMED, OUT_FOR_DELIVERY, DELIVERED, or REJECTED / PAYMENT_FAILED; " +
-                "it never moves back) and when each step happened (stockReservedAt, paymentAuthorizedAt, confirmedAt, " +
-                "outForDeliveryAt, deliveredAt, rejectedAt, paymentFailedAt: the time the event reporting it occurred, null " +
-                "until then; a step overtaken by a later one is filled in when its event arrives). Every event of the order " +
-                "is on query-api's /api/orders/{orderId}.")
+                "correlation id), its status (PENDING, CONFIRMED, OUT_FOR_DELIVERY, DELIVERED, or REJECTED / PAYMENT_FAILED, " +
+                "or DELIVERY_FAILED / CANCELLED; it never moves back) and when each step happened (stockReservedAt, " +
+                "paymentAuthorizedAt, confirmedAt, outForDeliveryAt, deliveredAt, rejectedAt, paymentFailedAt, " +
+                "cancelRequestedAt with cancelReason, cancelledAt, deliveryFailedAt with deliveryFailureCode and " +
+                "deliveryFailureReason, and what was undone: refundedAt with refundId, stockReleasedAt: the time the event " +
+                "reporting it occurred, null until then or when it does not apply; a step overtaken by a later one is " +
+                "filled in when its event arrives). Every event of the order is on query-api's /api/orders/{orderId}.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{orderId}/cancel", CancelOrderAsync)
             .WithName("CancelOrder")
