@@ -3,9 +3,12 @@ using Fulfillment.OrderService.Orders;
 using Fulfillment.OrderService.Persistence;
 using Fulfillment.OrderService.Status;
 using Fulfillment.ServiceDefaults.Hosting;
+using Fulfillment.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("order-service");
+// Off unless Authentication:Schemes:Bearer is configured (docs/security.md).
+builder.AddJwtAuthentication();
 builder.AddMessaging<OrderDbContext>(messaging => messaging
     // Group "order-service": the lifecycle events on raw.inventory-, raw.payment- and raw.delivery-events, the
     // verdicts and compensations of decision 0019 included.
@@ -17,6 +20,7 @@ builder.Services.AddOrderStatus();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseJwtAuthentication();
 app.MapOrders();
 app.Run();
 

@@ -11,6 +11,9 @@ public enum CancellationOutcome
     /// <summary>The order is out for delivery or final: refused, nothing written.</summary>
     TooLate,
 
+    /// <summary>The order is another customer's: refused, nothing written.</summary>
+    Forbidden,
+
     /// <summary>No such order.</summary>
     NotFound,
 }

@@ -20,13 +20,22 @@ namespace Fulfillment.OrderService.Orders;
 public sealed class OrderCancellation(
     OrderDbContext db, LockedOrders orders, IEventOutbox outbox, TimeProvider clock, ILogger<OrderCancellation> logger)
 {
-    public async Task<CancellationResult> CancelAsync(Guid orderId, string reason, CancellationToken cancellationToken)
+    /// <param name="orderId">The order.</param>
+    /// <param name="reason">Why, as order.cancelled will say.</param>
+    /// <param name="customerId">The authenticated customer, who may cancel only their own orders; null with authentication off.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    public async Task<CancellationResult> CancelAsync(Guid orderId, string reason, string? customerId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginUnitOfWorkAsync(cancellationToken);
         var order = await orders.GetAsync(orderId, cancellationToken);
         if (order is null)
         {
             return new CancellationResult(CancellationOutcome.NotFound, null);
+        }
+
+        if (customerId is not null && !string.Equals(order.CustomerId, customerId, StringComparison.Ordinal))
+        {
+            return new CancellationResult(CancellationOutcome.Forbidden, order);
         }
 
         await db.Entry(order).Collection(o => o.Lines).LoadAsync(cancellationToken);

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Fulfillment.Messages;
 using Fulfillment.OrderService.Correlation;
 using Fulfillment.OrderService.Http;
+using Fulfillment.OrderService.Persistence;
 using Fulfillment.ServiceDefaults.OpenApi;
+using Fulfillment.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Fulfillment.OrderService.Orders;
@@ -15,7 +18,11 @@ public static class OrderEndpoints
             .AddEndpointFilter<CorrelationIdFilter>()
             .WithRequestHeader(CorrelationIdFilter.HeaderName, "Your id for the order's whole journey (echoed back, carried on every event); one is made when absent.")
             // A malformed X-Correlation-Id is a field error on any endpoint of the group.
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            // A customer's own requests: a bearer token when authentication is on (docs/security.md), open otherwise.
+            .RequireAuthorization(SecurityPolicies.Customer)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         // The handler reads the body itself (limits, media type, duplicate fields): Accepts documents what it reads.
         group.MapPost(string.Empty, PlaceOrderAsync)
@@ -82,7 +89,8 @@ public static class OrderEndpoints
     private static async Task<Results<Accepted<OrderView>, Ok<OrderView>, ProblemHttpResult>> PlaceOrderAsync(
         HttpContext http, OrderRequestReader reader, OrderPlacement placement, CancellationToken cancellationToken)
     {
-        var request = await reader.ReadAsync(http.Request, cancellationToken);
+        var customer = http.User.Subject();
+        var request = await reader.ReadAsync(http.Request, customer, cancellationToken);
         if (request.Rejection is { } rejection)
         {
             return rejection;
@@ -102,10 +110,13 @@ public static class OrderEndpoints
                 http.Response.Headers.Location = location;
                 return TypedResults.Ok(OrderView.From(order));
             default:
+                // Another customer's order is not named to this one.
                 return Problems.Status(
                     StatusCodes.Status422UnprocessableEntity,
                     "Idempotency-Key already used for another request.",
-                    $"This {OrderRequestReader.IdempotencyKeyHeader} created order {order.OrderId} from a different body; use a new key for a new order.");
+                    customer is null || string.Equals(order.CustomerId, customer, StringComparison.Ordinal)
+                        ? $"This {OrderRequestReader.IdempotencyKeyHeader} created order {order.OrderId} from a different body; use a new key for a new order."
+                        : $"This {OrderRequestReader.IdempotencyKeyHeader} was already used for another request; use a new key for a new order.");
         }
     }
 
@@ -124,10 +135,15 @@ public static class OrderEndpoints
             return rejection;
         }
 
-        var result = await cancellation.CancelAsync(id, request.Reason, cancellationToken);
+        var result = await cancellation.CancelAsync(id, request.Reason, http.User.Subject(), cancellationToken);
         if (result.Order is not { } order)
         {
             return OrderNotFound(orderId);
+        }
+
+        if (result.Outcome == CancellationOutcome.Forbidden)
+        {
+            return NotYours(orderId);
         }
 
         if (result.Outcome == CancellationOutcome.TooLate)
@@ -146,9 +162,18 @@ public static class OrderEndpoints
         Problems.Status(StatusCodes.Status404NotFound, "Order not found.", $"There is no order {orderId}.");
 
     private static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetOrderAsync(
-        string orderId, OrderPlacement placement, CancellationToken cancellationToken)
+        string orderId, ClaimsPrincipal user, OrderPlacement placement, CancellationToken cancellationToken)
     {
         var order = Guid.TryParse(orderId, out var id) ? await placement.FindAsync(id, cancellationToken) : null;
-        return order is null ? OrderNotFound(orderId) : TypedResults.Ok(OrderView.From(order));
+        return order is null ? OrderNotFound(orderId)
+            : IsAnothers(order, user) ? NotYours(orderId)
+            : TypedResults.Ok(OrderView.From(order));
     }
+
+    /// <summary>With authentication on, an order is its customer's alone; with it off, anyone's.</summary>
+    private static bool IsAnothers(Order order, ClaimsPrincipal user) =>
+        user.Subject() is { } customer && !string.Equals(order.CustomerId, customer, StringComparison.Ordinal);
+
+    private static ProblemHttpResult NotYours(string orderId) =>
+        Problems.Status(StatusCodes.Status403Forbidden, "Another customer's order.", $"Order {orderId} is not yours.");
 }

@@ -23,8 +23,22 @@ public sealed class OrderRequestReader(IOptions<OrderOptions> options)
 
     private readonly OrderOptions _limits = options.Value;
 
-    public async Task<OrderRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="subject">
+    /// The token's subject when authenticated: the order's customer. A body that names another customer is refused
+    /// (403); one that names none is the subject's.
+    /// </param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    public async Task<OrderRequest> ReadAsync(HttpRequest request, string? subject, CancellationToken cancellationToken)
     {
+        if (subject is not null && !IsUsableCustomerId(subject))
+        {
+            return Rejected(Problems.Status(
+                StatusCodes.Status403Forbidden,
+                "Token subject unusable.",
+                $"The token's subject must be 1 to {_limits.MaxIdentifierLength} characters without control characters or surrounding whitespace to be a customer id."));
+        }
+
         if (!JsonBody.IsUtf8Json(request))
         {
             return Rejected(Problems.Status(
@@ -55,13 +69,28 @@ public sealed class OrderRequestReader(IOptions<OrderOptions> options)
         using (document)
         {
             var errors = new ValidationErrors();
-            var command = new OrderRequestValidator(_limits).Validate(document.RootElement, errors);
+            var command = new OrderRequestValidator(_limits).Validate(document.RootElement, errors, subject);
             var key = HeaderToken.Read(request, IdempotencyKeyHeader, _limits.MaxHeaderValueLength, errors);
-            return errors.IsEmpty && command is not null
+            if (!errors.IsEmpty || command is null)
+            {
+                return Rejected(Problems.Validation(errors));
+            }
+
+            return subject is null || string.Equals(command.CustomerId, subject, StringComparison.Ordinal)
                 ? new OrderRequest(command, key, null)
-                : Rejected(Problems.Validation(errors));
+                : Rejected(Problems.Status(
+                    StatusCodes.Status403Forbidden,
+                    "Order for another customer.",
+                    "customerId must be the token's subject (or left out): a customer places orders only for themselves."));
         }
     }
+
+    private bool IsUsableCustomerId(string value) =>
+        value.Length > 0
+        && value.Length <= _limits.MaxIdentifierLength
+        && !char.IsWhiteSpace(value[0])
+        && !char.IsWhiteSpace(value[^1])
+        && !value.Any(char.IsControl);
 
     private static OrderRequest Rejected(ProblemHttpResult problem) => new(null, null, problem);
 }
