@@ -1,6 +1,7 @@
 using Fulfillment.Messaging.Hosting;
 using Fulfillment.OrderService.Orders;
 using Fulfillment.OrderService.Persistence;
+using Fulfillment.OrderService.RateLimiting;
 using Fulfillment.OrderService.Status;
 using Fulfillment.ServiceDefaults.Hosting;
 using Fulfillment.ServiceDefaults.Security;
@@ -17,10 +18,13 @@ builder.AddMessaging<OrderDbContext>(messaging => messaging
         .AddConsumer<TrackOrderStatus>()));
 builder.Services.AddOrders(builder.Configuration);
 builder.Services.AddOrderStatus();
+builder.Services.AddOrderRateLimiting(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseJwtAuthentication();
+// After authentication: an authenticated client is limited by its token's subject.
+app.UseRateLimiter();
 app.MapOrders();
 app.Run();
 

@@ -3,6 +3,7 @@ using Fulfillment.Messages;
 using Fulfillment.OrderService.Correlation;
 using Fulfillment.OrderService.Http;
 using Fulfillment.OrderService.Persistence;
+using Fulfillment.OrderService.RateLimiting;
 using Fulfillment.ServiceDefaults.OpenApi;
 using Fulfillment.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,6 +37,8 @@ public static class OrderEndpoints
                 "safe: the same key with the same body answers 200 with the original order, with another body 422. 400 " +
                 "lists every invalid field; 400 also for malformed JSON.")
             .Accepts<PlaceOrderCommand>("application/json")
+            .RequireRateLimiting(OrderRateLimiting.OrderWrites)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithRequestExample(new PlaceOrderCommand(
                 "customer-42",
                 [new OrderLine("SKU-001", 2, 19.90m), new OrderLine("SKU-002", 1, 5.50m)],
@@ -71,6 +74,8 @@ public static class OrderEndpoints
                 "changes nothing. 404 for an unknown order; 409 once it is out for delivery, delivered, rejected, its " +
                 "payment failed or its delivery failed.")
             .Accepts<CancelRequestBody>("application/json")
+            .RequireRateLimiting(OrderRateLimiting.OrderWrites)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithRequestExample(new CancelRequestBody("ordered by mistake"))
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
