@@ -36,4 +36,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning,
         Message = "Order {OrderId} locked after order {HeldOrderId}, against order_id order: the batch preparer missed it (deadlock possible)")]
     public static partial void OrderLockedOutOfOrder(ILogger logger, Guid orderId, Guid heldOrderId);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Order {OrderId} ({Status}): cancel accepted, order.cancelled added to the outbox (reason: {Reason})")]
+    public static partial void CancelAccepted(ILogger logger, Guid orderId, string status, string reason);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Order {OrderId} ({Status}): cancel already requested, answered again, nothing written")]
+    public static partial void CancelRepeated(ILogger logger, Guid orderId, string status);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Order {OrderId}: cancel refused, it is {Status}")]
+    public static partial void CancelRefused(ILogger logger, Guid orderId, string status);
 }

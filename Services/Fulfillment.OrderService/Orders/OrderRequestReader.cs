@@ -2,7 +2,6 @@ using System.Text.Json;
 using Fulfillment.OrderService.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Fulfillment.OrderService.Orders;
 
@@ -24,9 +23,23 @@ public sealed class OrderRequestReader(IOptions<OrderOptions> options)
 
     private readonly OrderOptions _limits = options.Value;
 
-    public async Task<OrderRequest> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="subject">
+    /// The token's subject when authenticated: the order's customer. A body that names another customer is refused
+    /// (403); one that names none is the subject's.
+    /// </param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    public async Task<OrderRequest> ReadAsync(HttpRequest request, string? subject, CancellationToken cancellationToken)
     {
-        if (!IsUtf8Json(request))
+        if (subject is not null && !IsUsableCustomerId(subject))
+        {
+            return Rejected(Problems.Status(
+                StatusCodes.Status403Forbidden,
+                "Token subject unusable.",
+                $"The token's subject must be 1 to {_limits.MaxIdentifierLength} characters without control characters or surrounding whitespace to be a customer id."));
+        }
+
+        if (!JsonBody.IsUtf8Json(request))
         {
             return Rejected(Problems.Status(
                 StatusCodes.Status415UnsupportedMediaType,
@@ -34,9 +47,7 @@ public sealed class OrderRequestReader(IOptions<OrderOptions> options)
                 "Send the order as application/json in UTF-8."));
         }
 
-        var body = request.ContentLength > _limits.MaxBodyBytes
-            ? null
-            : await ReadLimitedAsync(request.Body, _limits.MaxBodyBytes, cancellationToken);
+        var body = await JsonBody.ReadLimitedAsync(request, _limits.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return Rejected(Problems.Status(
@@ -58,37 +69,28 @@ public sealed class OrderRequestReader(IOptions<OrderOptions> options)
         using (document)
         {
             var errors = new ValidationErrors();
-            var command = new OrderRequestValidator(_limits).Validate(document.RootElement, errors);
+            var command = new OrderRequestValidator(_limits).Validate(document.RootElement, errors, subject);
             var key = HeaderToken.Read(request, IdempotencyKeyHeader, _limits.MaxHeaderValueLength, errors);
-            return errors.IsEmpty && command is not null
-                ? new OrderRequest(command, key, null)
-                : Rejected(Problems.Validation(errors));
-        }
-    }
-
-    private static bool IsUtf8Json(HttpRequest request) =>
-        request.HasJsonContentType()
-        && MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-        && (!mediaType.Charset.HasValue || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (reading stops at limit + 1 bytes).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[limit + 1];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
-            if (read == 0)
+            if (!errors.IsEmpty || command is null)
             {
-                break;
+                return Rejected(Problems.Validation(errors));
             }
 
-            length += read;
+            return subject is null || string.Equals(command.CustomerId, subject, StringComparison.Ordinal)
+                ? new OrderRequest(command, key, null)
+                : Rejected(Problems.Status(
+                    StatusCodes.Status403Forbidden,
+                    "Order for another customer.",
+                    "customerId must be the token's subject (or left out): a customer places orders only for themselves."));
         }
-
-        return length > limit ? null : buffer[..length];
     }
+
+    private bool IsUsableCustomerId(string value) =>
+        value.Length > 0
+        && value.Length <= _limits.MaxIdentifierLength
+        && !char.IsWhiteSpace(value[0])
+        && !char.IsWhiteSpace(value[^1])
+        && !value.Any(char.IsControl);
 
     private static OrderRequest Rejected(ProblemHttpResult problem) => new(null, null, problem);
 }

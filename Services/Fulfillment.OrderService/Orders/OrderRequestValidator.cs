@@ -11,7 +11,10 @@ namespace Fulfillment.OrderService.Orders;
 /// </summary>
 public sealed class OrderRequestValidator(OrderOptions limits)
 {
-    public PlaceOrderCommand? Validate(JsonElement root, ValidationErrors errors)
+    /// <param name="root">The body.</param>
+    /// <param name="errors">Where field errors go.</param>
+    /// <param name="subject">The token's subject when authenticated: then customerId may be left out, and is the subject.</param>
+    public PlaceOrderCommand? Validate(JsonElement root, ValidationErrors errors, string? subject = null)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -19,7 +22,9 @@ public sealed class OrderRequestValidator(OrderOptions limits)
             return null;
         }
 
-        var customerId = ReadIdentifier(root, "customerId", "customerId", errors);
+        var customerId = subject is not null && (!TryGetProperty(root, "customerId", out var given) || given.ValueKind == JsonValueKind.Null)
+            ? subject
+            : ReadIdentifier(root, "customerId", "customerId", errors);
         var items = ReadItems(root, errors);
         var currency = ReadCurrency(root, errors);
         var address = ReadAddress(root, errors);

@@ -12,6 +12,8 @@ public static class OrderServiceCollectionExtensions
         // Responses follow the contract's JSON rules too: camelCase, UTC timestamps with Z, exact decimals.
         services.AddSingleton<OrderRequestReader>();
         services.AddScoped<OrderPlacement>();
+        services.AddSingleton<CancelRequestReader>();
+        services.AddScoped<OrderCancellation>();
         return services;
     }
 }

@@ -49,5 +49,32 @@ public sealed class Order
     /// <summary>payment.failed.</summary>
     public DateTimeOffset? PaymentFailedAt { get; set; }
 
+    /// <summary>When order-service accepted the customer's cancel (and wrote order.cancelled); set once.</summary>
+    public DateTimeOffset? CancelRequestedAt { get; set; }
+
+    /// <summary>The reason the customer gave, or the default one.</summary>
+    public string? CancelReason { get; set; }
+
+    /// <summary>delivery.cancelled: the cancel came in time.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>delivery.failed.</summary>
+    public DateTimeOffset? DeliveryFailedAt { get; set; }
+
+    /// <summary>The delivery.failed code (<see cref="Messages.DeliveryFailureCodes"/>).</summary>
+    public string? DeliveryFailureCode { get; set; }
+
+    /// <summary>The delivery.failed reason, for people.</summary>
+    public string? DeliveryFailureReason { get; set; }
+
+    /// <summary>payment.refunded.</summary>
+    public DateTimeOffset? RefundedAt { get; set; }
+
+    /// <summary>The gateway's refund id, from payment.refunded.</summary>
+    public string? RefundId { get; set; }
+
+    /// <summary>inventory.released: the reservation was given back.</summary>
+    public DateTimeOffset? StockReleasedAt { get; set; }
+
     public List<OrderItem> Lines { get; set; } = [];
 }

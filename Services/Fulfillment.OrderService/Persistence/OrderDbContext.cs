@@ -33,6 +33,10 @@ public sealed class OrderDbContext(DbContextOptions<OrderDbContext> options) : S
             entity.Property(o => o.DeliveryLatitude).HasColumnName("delivery_lat");
             entity.Property(o => o.DeliveryLongitude).HasColumnName("delivery_lon");
             entity.Property(o => o.CorrelationId).HasMaxLength(128);
+            entity.Property(o => o.CancelReason).HasMaxLength(CancelReason.MaxLength);
+            entity.Property(o => o.DeliveryFailureCode).HasMaxLength(64);
+            entity.Property(o => o.DeliveryFailureReason).HasMaxLength(256);
+            entity.Property(o => o.RefundId).HasMaxLength(128);
             entity.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
             entity.Navigation(o => o.Lines).AutoInclude();
         });

@@ -3,13 +3,9 @@ namespace Fulfillment.OrderService.Persistence;
 /// <summary>
 /// The order's own status as order-service keeps it (the owner's view; the saga and query-api's read model keep the
 /// lifecycle's finer states). <c>PENDING → CONFIRMED → OUT_FOR_DELIVERY → DELIVERED</c>, or <c>REJECTED</c> /
-/// <c>PAYMENT_FAILED</c>; <see cref="Status.OrderProgression"/> moves it and never back.
+/// <c>PAYMENT_FAILED</c>, or the verdicts <c>DELIVERY_FAILED</c> and <c>CANCELLED</c> (decision 0019);
+/// <see cref="Status.OrderProgression"/> moves it and never back.
 /// </summary>
-/// <remarks>
-/// DESIGN.md §10 adds <c>CANCELLED</c> and <c>DELIVERY_FAILED</c> with cancellation: they will be terminal like the two
-/// failures here, reached from the open or the confirmed path, and need only a constant and a case in
-/// <see cref="Status.OrderProgression"/>.
-/// </remarks>
 public static class OrderStatuses
 {
     /// <summary>Accepted; stock and payment not both known to be settled yet.</summary>
@@ -29,6 +25,12 @@ public static class OrderStatuses
 
     /// <summary>The payment was declined (payment.failed). Terminal.</summary>
     public const string PaymentFailed = "PAYMENT_FAILED";
+
+    /// <summary>delivery-service could not deliver the paid order (delivery.failed); refund and release follow. Terminal.</summary>
+    public const string DeliveryFailed = "DELIVERY_FAILED";
+
+    /// <summary>delivery-service accepted the customer's cancel (delivery.cancelled); refund and release follow. Terminal, above every other status.</summary>
+    public const string Cancelled = "CANCELLED";
 
     /// <summary>
     /// What order-service stored before it kept a status (migration 0001). Migration 0002 turned every such row into

@@ -20,4 +20,16 @@ public enum OrderStep
 
     /// <summary>delivery.completed.</summary>
     Delivered,
+
+    /// <summary>delivery.cancelled: the customer's cancel came in time (decision 0019).</summary>
+    Cancelled,
+
+    /// <summary>delivery.failed: no delivery for this paid order.</summary>
+    DeliveryFailed,
+
+    /// <summary>payment.refunded: the authorization was paid back.</summary>
+    Refunded,
+
+    /// <summary>inventory.released: the reservation was given back.</summary>
+    StockReleased,
 }

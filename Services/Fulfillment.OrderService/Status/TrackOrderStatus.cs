@@ -7,7 +7,8 @@ namespace Fulfillment.OrderService.Status;
 
 /// <summary>
 /// The lifecycle events → the order's own status (<see cref="OrderProgression"/>), and <c>order.confirmed</c> the
-/// moment the order is confirmed.
+/// moment the order is confirmed. The verdicts (delivery.cancelled, delivery.failed) end it CANCELLED or
+/// DELIVERY_FAILED; payment.refunded and inventory.released record what was undone.
 /// </summary>
 /// <remarks>
 /// Exactly one order.confirmed per order: it is added to the outbox in the unit of work that moves the status off
@@ -21,7 +22,11 @@ public sealed class TrackOrderStatus(OrderDbContext db, LockedOrders orders, ILo
     IConsumer<EventEnvelope<PaymentAuthorized>>,
     IConsumer<EventEnvelope<PaymentFailed>>,
     IConsumer<EventEnvelope<DeliveryAssigned>>,
-    IConsumer<EventEnvelope<DeliveryCompleted>>
+    IConsumer<EventEnvelope<DeliveryCompleted>>,
+    IConsumer<EventEnvelope<DeliveryCancelled>>,
+    IConsumer<EventEnvelope<DeliveryFailed>>,
+    IConsumer<EventEnvelope<PaymentRefunded>>,
+    IConsumer<EventEnvelope<InventoryReleased>>
 {
     public Task Consume(ConsumeContext<EventEnvelope<InventoryReserved>> context) => ApplyAsync(context, context.Message, OrderStep.StockReserved);
 
@@ -35,7 +40,18 @@ public sealed class TrackOrderStatus(OrderDbContext db, LockedOrders orders, ILo
 
     public Task Consume(ConsumeContext<EventEnvelope<DeliveryCompleted>> context) => ApplyAsync(context, context.Message, OrderStep.Delivered);
 
-    private async Task ApplyAsync(ConsumeContext context, IEventEnvelope envelope, OrderStep step)
+    public Task Consume(ConsumeContext<EventEnvelope<DeliveryCancelled>> context) => ApplyAsync(context, context.Message, OrderStep.Cancelled);
+
+    public Task Consume(ConsumeContext<EventEnvelope<DeliveryFailed>> context) =>
+        ApplyAsync(context, context.Message, OrderStep.DeliveryFailed,
+            new StepDetail(FailureCode: context.Message.Payload.Code, FailureReason: context.Message.Payload.Reason));
+
+    public Task Consume(ConsumeContext<EventEnvelope<PaymentRefunded>> context) =>
+        ApplyAsync(context, context.Message, OrderStep.Refunded, new StepDetail(RefundId: context.Message.Payload.RefundId));
+
+    public Task Consume(ConsumeContext<EventEnvelope<InventoryReleased>> context) => ApplyAsync(context, context.Message, OrderStep.StockReleased);
+
+    private async Task ApplyAsync(ConsumeContext context, IEventEnvelope envelope, OrderStep step, StepDetail? detail = null)
     {
         var cancellationToken = context.CancellationToken;
         var order = Guid.TryParse(envelope.OrderId, out var orderId) ? await orders.GetAsync(orderId, cancellationToken) : null;
@@ -48,7 +64,7 @@ public sealed class TrackOrderStatus(OrderDbContext db, LockedOrders orders, ILo
             return;
         }
 
-        var outcome = OrderProgression.Apply(order, step, envelope.OccurredAt);
+        var outcome = OrderProgression.Apply(order, step, envelope.OccurredAt, detail);
         if (outcome.Contradiction)
         {
             Log.StepContradictsStatus(logger, envelope.EventType, envelope.EventId, order.OrderId, outcome.StatusBefore);

@@ -82,6 +82,45 @@ public sealed class OrderStatusHostTests
         }
     }
 
+    [Test]
+    public async Task A_cancelled_and_a_failed_order_end_in_their_verdicts_with_what_was_undone_shown()
+    {
+        var cancelledId = await OrderRequests.PlaceAsync(_service.Http, "customer-host-cancel");
+        var failedId = await OrderRequests.PlaceAsync(_service.Http, "customer-host-failed");
+        using var cancel = await _service.Http.SendAsync(OrderRequests.Cancel(cancelledId));
+        Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+
+        await ProduceAndAwaitAsync([.. CancelledAfterPayment(Guid.Parse(cancelledId)), .. FailedDelivery(Guid.Parse(failedId))], 10);
+        var cancelled = await ReadAsync(await _service.Http.GetAsync(OrderPath(cancelledId)));
+        var failed = await ReadAsync(await _service.Http.GetAsync(OrderPath(failedId)));
+        await Eventually.ReturnsAsync(
+            () => Sql.CountAsync(_service.ConnectionString, "SELECT count(*) FROM outbox_messages"), n => n == 0, Patience, "the outbox drained to Kafka");
+        var events = await OrderEventsTopic.ReadAllAsync(_service.BootstrapServers, [cancelledId, failedId], Patience);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cancelled.GetProperty("status").GetString(), Is.EqualTo("CANCELLED"));
+            Assert.That(cancelled.GetProperty("cancelRequestedAt").ValueKind, Is.EqualTo(JsonValueKind.String));
+            Assert.That(Step(cancelled, "cancelledAt"), Is.EqualTo(At(3)));
+            Assert.That(Step(cancelled, "refundedAt"), Is.EqualTo(At(4)));
+            Assert.That(cancelled.GetProperty("refundId").GetString(), Is.EqualTo($"ref-{cancelledId}"));
+            Assert.That(Step(cancelled, "stockReleasedAt"), Is.EqualTo(At(5)));
+            Assert.That(cancelled.GetProperty("deliveryFailedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+
+            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("DELIVERY_FAILED"));
+            Assert.That(Step(failed, "deliveryFailedAt"), Is.EqualTo(At(3)));
+            Assert.That(failed.GetProperty("deliveryFailureCode").GetString(), Is.EqualTo(DeliveryFailureCodes.NoDriverInTime));
+            Assert.That(failed.GetProperty("deliveryFailureReason").GetString(), Is.EqualTo("no driver could be assigned in time"));
+            Assert.That(Step(failed, "refundedAt"), Is.EqualTo(At(4)));
+            Assert.That(Step(failed, "stockReleasedAt"), Is.EqualTo(At(5)));
+            Assert.That(failed.GetProperty("cancelRequestedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(failed.GetProperty("cancelledAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+
+            var cancellations = events.OfType<EventEnvelope<OrderCancelled>>().ToList();
+            Assert.That(cancellations.Select(e => (e.OrderId, e.Payload.CustomerId)), Is.EqualTo(new[] { (cancelledId, "customer-host-cancel") }));
+        }
+    }
+
     /// <summary>Produces each event to its topic, in turn, and waits until the group has claimed <paramref name="distinct"/> eventIds.</summary>
     private async Task ProduceAndAwaitAsync(IEnumerable<IEventEnvelope> arrival, int distinct)
     {

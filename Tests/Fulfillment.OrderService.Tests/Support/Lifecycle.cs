@@ -44,9 +44,42 @@ public static class Lifecycle
     public static EventEnvelope<DeliveryCompleted> Completed(Guid orderId, int minute = 4) =>
         TestEnvelopes.For(orderId.ToString(), new DeliveryCompleted($"del-{orderId}", "driver-7", At(minute)), "delivery-service", At(minute));
 
+    public static EventEnvelope<DeliveryCancelled> DeliveryCancelled(Guid orderId, int minute = 3) =>
+        TestEnvelopes.For(orderId.ToString(), new DeliveryCancelled("cancelled by the customer"), "delivery-service", At(minute));
+
+    public static EventEnvelope<DeliveryFailed> DeliveryFailed(Guid orderId, int minute = 3) =>
+        TestEnvelopes.For(
+            orderId.ToString(),
+            new DeliveryFailed(DeliveryFailureCodes.NoDriverInTime, "no driver could be assigned in time"),
+            "delivery-service",
+            At(minute));
+
+    public static EventEnvelope<PaymentRefunded> Refunded(Guid orderId, int minute = 4) =>
+        TestEnvelopes.For(
+            orderId.ToString(), new PaymentRefunded($"ref-{orderId}", $"pay-{orderId}", 24.99m, "EUR", "order cancelled"), "payment-service", At(minute));
+
+    public static EventEnvelope<InventoryReleased> Released(Guid orderId, int minute = 5) =>
+        TestEnvelopes.For(
+            orderId.ToString(), new InventoryReleased($"res-{orderId}", [new StockLine("SKU-APPLE", 3)], "order cancelled"), "inventory-service", At(minute));
+
     /// <summary>Reserved (minute 1), authorized (2), assigned (3), completed (4): a delivered order's history.</summary>
     public static IReadOnlyList<IEventEnvelope> HappyPath(Guid orderId) =>
         [Reserved(orderId), Authorized(orderId), Assigned(orderId), Completed(orderId)];
+
+    /// <summary>Reserved (1), authorized (2), delivery.cancelled (3), refunded (4), released (5): cancelled once confirmed.</summary>
+    public static IReadOnlyList<IEventEnvelope> CancelledAfterPayment(Guid orderId) =>
+        [Reserved(orderId), Authorized(orderId), DeliveryCancelled(orderId), Refunded(orderId), Released(orderId)];
+
+    /// <summary>
+    /// Reserved (1), delivery.cancelled (2), declined (3, payment-service saw the cancel first), released (4): a
+    /// cancelled order that was never paid.
+    /// </summary>
+    public static IReadOnlyList<IEventEnvelope> CancelledBeforePayment(Guid orderId) =>
+        [Reserved(orderId), DeliveryCancelled(orderId, minute: 2), Declined(orderId, minute: 3) with { Payload = new PaymentFailed($"pay-{orderId}", 24.99m, "EUR", "order cancelled") }, Released(orderId, minute: 4)];
+
+    /// <summary>Reserved (1), authorized (2), delivery.failed (3), refunded (4), released (5): no driver in time.</summary>
+    public static IReadOnlyList<IEventEnvelope> FailedDelivery(Guid orderId) =>
+        [Reserved(orderId), Authorized(orderId), DeliveryFailed(orderId), Refunded(orderId), Released(orderId)];
 
     /// <summary>The same event again under a new eventId, later: as a re-sending producer would write it.</summary>
     public static IEventEnvelope Resent(IEventEnvelope envelope, int minutesLater = 30) => envelope switch
@@ -57,6 +90,10 @@ public static class Lifecycle
         EventEnvelope<PaymentFailed> e => e with { EventId = Guid.CreateVersion7(), OccurredAt = e.OccurredAt.AddMinutes(minutesLater) },
         EventEnvelope<DeliveryAssigned> e => e with { EventId = Guid.CreateVersion7(), OccurredAt = e.OccurredAt.AddMinutes(minutesLater) },
         EventEnvelope<DeliveryCompleted> e => e with { EventId = Guid.CreateVersion7(), OccurredAt = e.OccurredAt.AddMinutes(minutesLater) },
+        EventEnvelope<DeliveryCancelled> e => e with { EventId = Guid.CreateVersion7(), OccurredAt = e.OccurredAt.AddMinutes(minutesLater) },
+        EventEnvelope<DeliveryFailed> e => e with { EventId = Guid.CreateVersion7(), OccurredAt = e.OccurredAt.AddMinutes(minutesLater) },
+        EventEnvelope<PaymentRefunded> e => e with { EventId = Guid.CreateVersion7(), OccurredAt = e.OccurredAt.AddMinutes(minutesLater) },
+        EventEnvelope<InventoryReleased> e => e with { EventId = Guid.CreateVersion7(), OccurredAt = e.OccurredAt.AddMinutes(minutesLater) },
         _ => throw new ArgumentException($"Not a lifecycle event: {envelope.EventType}", nameof(envelope)),
     };
 }

@@ -85,6 +85,10 @@ public sealed class OrderHarness : HarnessedConsumers<OrderDbContext>
         EventEnvelope<PaymentFailed> e => ConsumeSuccessfullyAsync(e),
         EventEnvelope<DeliveryAssigned> e => ConsumeSuccessfullyAsync(e),
         EventEnvelope<DeliveryCompleted> e => ConsumeSuccessfullyAsync(e),
+        EventEnvelope<DeliveryCancelled> e => ConsumeSuccessfullyAsync(e),
+        EventEnvelope<DeliveryFailed> e => ConsumeSuccessfullyAsync(e),
+        EventEnvelope<PaymentRefunded> e => ConsumeSuccessfullyAsync(e),
+        EventEnvelope<InventoryReleased> e => ConsumeSuccessfullyAsync(e),
         _ => throw new ArgumentException($"Not a lifecycle event: {envelope.EventType}", nameof(envelope)),
     };
 }

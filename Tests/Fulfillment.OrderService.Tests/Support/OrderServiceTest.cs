@@ -16,6 +16,9 @@ public abstract class OrderServiceTest
     /// </summary>
     protected virtual bool RelayEnabled => false;
 
+    /// <summary>Further settings of the test class (authentication, rate limits), on top of the kit's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     [OneTimeSetUp]
     public async Task StartServiceAsync()
     {
@@ -23,7 +26,7 @@ public abstract class OrderServiceTest
         Factory = new ServiceFactory<Program>(
             connectionString,
             TestKafka.Shared.BootstrapServers,
-            new Dictionary<string, string?> { ["Outbox:RelayEnabled"] = RelayEnabled ? "true" : "false" });
+            new Dictionary<string, string?>(Settings) { ["Outbox:RelayEnabled"] = RelayEnabled ? "true" : "false" });
 
         // Starts the host now: migrations run before the first request of a test.
         Factory.Start();
