@@ -84,6 +84,25 @@ public sealed class CancelOrderTests : OrderServiceTest
         }
     }
 
+    [Test]
+    public async Task A_repeat_after_the_cancel_lost_the_race_to_a_driver_is_still_202_with_the_order_as_it_is_now()
+    {
+        var orderId = await PlaceAsync(Client, "customer-lost-race");
+        using var first = await Client.SendAsync(Cancel(orderId));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        await Sql.ScalarAsync(Factory.ConnectionString, "UPDATE orders SET status = @status WHERE order_id = @id",
+            ("status", OrderStatuses.OutForDelivery), ("id", Guid.Parse(orderId)));
+
+        using var repeat = await Client.SendAsync(Cancel(orderId));
+
+        Assert.That(repeat.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "the request was accepted once; a repeat answers as it did");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await ReadAsync(repeat)).GetProperty("status").GetString(), Is.EqualTo(OrderStatuses.OutForDelivery), "the body tells the outcome");
+            Assert.That(await CancelEventsAsync(orderId), Is.EqualTo(1));
+        }
+    }
+
     [TestCase(OrderStatuses.Confirmed)]
     [TestCase(OrderStatuses.LegacyCreated)]
     public async Task An_open_order_is_cancelled(string status)
