@@ -9,6 +9,7 @@ using Fulfillment.QueryApi.Sagas;
 using Fulfillment.QueryApi.Ui;
 using Fulfillment.Sagas;
 using Fulfillment.ServiceDefaults.Hosting;
+using Fulfillment.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(QueryApiService.Name);
@@ -27,10 +28,13 @@ builder.AddMessaging<QueryDbContext>(messaging => messaging
     .AddOrderSagaSupport()
     .AddRawConsumerGroup<DeadLetterRecorder>(QueryApiService.DeadLetterConsumerGroup, Topics.DeadLetter));
 builder.AddQueryApi();
+// Off unless configured; when on, a token with the admin role opens the dead-letter API as the key does.
+builder.AddJwtAuthentication();
 builder.Services.AddUi(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.UseJwtAuthentication();
 app.MapOrders();
 app.MapSagas();
 app.MapDeadLetters();

@@ -1,6 +1,6 @@
 using System.Net;
-using Fulfillment.OrderService.Tests.Support;
 using Fulfillment.ServiceDefaults.Security;
+using Fulfillment.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;

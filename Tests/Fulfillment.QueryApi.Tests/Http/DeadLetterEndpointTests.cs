@@ -8,9 +8,10 @@ namespace Fulfillment.QueryApi.Tests.Http;
 
 /// <summary>
 /// The dead-letter admin on the real host: records produced to a dlq.* topic are recorded by the query-api-dlq group,
-/// listed, inspected and replayed to their original topic, where the read model picks them up.
+/// listed, inspected and replayed to their original topic, where the read model picks them up. JWT authentication is
+/// on here, so a token with the admin role opens the API as the key does.
 /// </summary>
-public sealed class DeadLetterEndpointTests() : QueryApiHostTest(ApiKey)
+public sealed class DeadLetterEndpointTests() : QueryApiHostTest(ApiKey, TestTokens.Settings)
 {
     private const string ApiKey = "s3cret-admin-key";
 
@@ -62,6 +63,19 @@ public sealed class DeadLetterEndpointTests() : QueryApiHostTest(ApiKey)
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         var details = await GetLetterAsync(_poisonId);
         Assert.That(details.GetProperty("replayCount").GetInt32(), Is.EqualTo(replaysBefore), "a refused request changed nothing");
+    }
+
+    [TestCase("role", HttpStatusCode.OK, TestName = "A token with the admin role opens the admin API without the key")]
+    [TestCase(null, HttpStatusCode.Unauthorized, TestName = "A customer's token without the key is refused")]
+    public async Task A_token_with_the_admin_role_stands_in_for_the_key(string? roleClaim, HttpStatusCode expected)
+    {
+        using var client = Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/dlq").WithBearer(TestTokens.For(
+            "ops-1", claims: roleClaim is null ? null : new Dictionary<string, object> { [roleClaim] = "admin" }));
+
+        using var response = await client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
     }
 
     [Test]

@@ -6,7 +6,7 @@ namespace Fulfillment.QueryApi.Tests.Support;
 /// Base of the fixtures on query-api's real host, shared by the fixture's tests: an embedded Kafka cluster of its own
 /// (three partitions a topic), a fresh database, the host with <paramref name="apiKey"/> as its admin key, and a client.
 /// </summary>
-public abstract class QueryApiHostTest(string apiKey = "key")
+public abstract class QueryApiHostTest(string apiKey = "key", IReadOnlyDictionary<string, string?>? settings = null)
 {
     private ServiceUnderTest<Program> _service = null!;
 
@@ -22,7 +22,7 @@ public abstract class QueryApiHostTest(string apiKey = "key")
         {
             var database = await QueryDatabase.CreateAsync();
             await SeedAsync(database);
-            return Factory = new QueryApiFactory(database, bootstrapServers, apiKey);
+            return Factory = new QueryApiFactory(database, bootstrapServers, apiKey, settings: settings);
         });
 
     [OneTimeTearDown]

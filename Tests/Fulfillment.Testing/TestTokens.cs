@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Fulfillment.OrderService.Tests.Support;
+namespace Fulfillment.Testing;
 
 /// <summary>
 /// Real signed JWTs for the tests, from a key of the test run's own, and the settings that make the service trust
@@ -13,7 +13,7 @@ public static class TestTokens
 {
     public const string Issuer = "fulfillment-tests";
 
-    public const string Audience = "order-service";
+    public const string Audience = "fulfillment";
 
     private static readonly byte[] Key = RandomNumberGenerator.GetBytes(32);
 
