@@ -1,3 +1,5 @@
+using NUnit.Framework;
+
 namespace Fulfillment.Testing;
 
 /// <summary>
@@ -11,4 +13,13 @@ public static class ArrivalOrders
         items.Count <= 1
             ? [items]
             : items.SelectMany((first, i) => Of<T>([.. items.Where((_, j) => j != i)]).Select(rest => (IReadOnlyList<T>)[first, .. rest]));
+
+    /// <summary>
+    /// Test cases of event types: every arrival order of <paramref name="events"/> with each of
+    /// <paramref name="alternatives"/> in turn, named by the order (<c>order.created &gt; order.cancelled &gt; …</c>).
+    /// </summary>
+    public static IEnumerable<TestCaseData> Cases(IReadOnlyList<string> events, params IReadOnlyList<string> alternatives) =>
+        from alternative in alternatives
+        from order in Of<string>([.. events, alternative])
+        select new TestCaseData(order).SetArgDisplayNames(string.Join(" > ", order));
 }

@@ -21,16 +21,8 @@ public sealed class CompensationTests : PaymentHarnessTest
 {
     private const string OrderId = "order-1";
 
-    public static IEnumerable<TestCaseData> Arrivals()
-    {
-        foreach (var verdict in new[] { EventTypes.DeliveryCancelled, EventTypes.DeliveryFailed })
-        {
-            foreach (var order in ArrivalOrders.Of([EventTypes.OrderCancelled, EventTypes.InventoryReserved, verdict]))
-            {
-                yield return new TestCaseData(order).SetArgDisplayNames(string.Join(" > ", order));
-            }
-        }
-    }
+    public static IEnumerable<TestCaseData> Arrivals() =>
+        ArrivalOrders.Cases([EventTypes.OrderCancelled, EventTypes.InventoryReserved], EventTypes.DeliveryCancelled, EventTypes.DeliveryFailed);
 
     [TestCaseSource(nameof(Arrivals))]
     public async Task Any_arrival_order_with_repeats_gives_one_outcome(IReadOnlyList<string> arrival)

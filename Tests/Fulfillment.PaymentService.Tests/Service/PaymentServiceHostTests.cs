@@ -148,23 +148,8 @@ public sealed class PaymentServiceHostTests
         }
     }
 
-    /// <summary>Produces the records in order, then waits until each is in the inbox and the outbox is empty.</summary>
-    private async Task ProduceAndWaitAsync(IReadOnlyList<IEventEnvelope> envelopes)
-    {
-        foreach (var envelope in envelopes)
-        {
-            await KafkaTopic.ProduceAsync(_service.BootstrapServers, envelope);
-        }
-
-        var ids = envelopes.Select(e => e.EventId).Distinct().ToArray();
-        await Eventually.ReturnsAsync(
-            () => Sql.CountAsync(_service.ConnectionString, "SELECT count(*) FROM inbox_messages WHERE event_id = ANY(@ids)", ("ids", ids)),
-            count => count == ids.Length,
-            Patience,
-            "every record handled");
-        await Eventually.ReturnsAsync(
-            () => Database.CountAsync(_service.ConnectionString, "SELECT count(*) FROM outbox_messages"), count => count == 0, Patience, "the outbox drained");
-    }
+    private Task ProduceAndWaitAsync(IReadOnlyList<IEventEnvelope> envelopes) =>
+        HandledRecords.ProduceAndWaitAsync(_service, envelopes, Patience);
 
     /// <summary>Everything published is on Kafka once the outbox is empty: a bounded read sees more than expected if there is more.</summary>
     private Task<List<(string Key, IEventEnvelope Envelope)>> PaymentEventsAsync(int expected) =>
