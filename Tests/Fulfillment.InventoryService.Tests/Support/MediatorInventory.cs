@@ -2,10 +2,8 @@ using Fulfillment.InventoryService.Persistence;
 using Fulfillment.InventoryService.Reservations;
 using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
-using Fulfillment.Messaging.Persistence;
 using Fulfillment.Testing;
 using MassTransit;
-using MassTransit.Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -48,27 +46,11 @@ public sealed class MediatorInventory(ServiceProvider provider, string connectio
         return new MediatorInventory(provider, connectionString, outcomes);
     }
 
-    /// <summary>
-    /// The events as one unit of work, the way the consumer host runs a lane's batch: a transaction, the batch preparer
-    /// with every event, each event through the mediator in order, one save, commit.
-    /// </summary>
+    /// <summary>The events as one unit of work, the way the consumer host runs a lane's batch (<see cref="MediatorBatch"/>).</summary>
     /// <returns>The stock locks taken outside SKU order (<see cref="StockLedger.OutOfOrderLocks"/>): zero unless the preparer missed a SKU.</returns>
-    public async Task<int> HandleBatchAsync(IReadOnlyList<IEventEnvelope> batch)
-    {
-        await using var scope = Provider.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<InventoryDbContext>();
-        var mediator = scope.ServiceProvider.GetRequiredService<IScopedMediator>();
-        await using var transaction = await db.Database.BeginUnitOfWorkAsync(CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<InventoryBatchPreparer>().PrepareAsync(batch, CancellationToken.None);
-        foreach (var envelope in batch)
-        {
-            await mediator.Send(envelope, envelope.GetType());
-        }
-
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return scope.ServiceProvider.GetRequiredService<StockLedger>().OutOfOrderLocks;
-    }
+    public Task<int> HandleBatchAsync(IReadOnlyList<IEventEnvelope> batch) =>
+        MediatorBatch.HandleAsync<InventoryDbContext, InventoryBatchPreparer, int>(
+            Provider, batch, services => services.GetRequiredService<StockLedger>().OutOfOrderLocks);
 
     public async Task<T> QueryAsync<T>(Func<InventoryDbContext, Task<T>> query)
     {
