@@ -5,6 +5,7 @@ using Fulfillment.PaymentService.Persistence;
 using Fulfillment.PaymentService.Tests.Support;
 using Fulfillment.Testing;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 using static Fulfillment.PaymentService.Tests.Support.Envelopes;
 
@@ -140,6 +141,49 @@ public sealed class CompensationTests : PaymentHarnessTest
             Assert.That(back.Published<PaymentRefunded>(), Has.Count.EqualTo(1));
             Assert.That(back.Published<PaymentRefunded>().Single().RefundId, Is.EqualTo(payment.RefundId));
             Assert.That((payment.Status, payment.RefundReason), Is.EqualTo((PaymentStatus.Refunded, "order cancelled")));
+        }
+    }
+
+    /// <summary>
+    /// Two instances, one handling the reservation and the other the verdict at the same moment: the verdict's unit of
+    /// work waits for the order's lock, so it sees the authorization once committed and refunds it. Without the lock
+    /// it would find no payment, remember a cancellation nobody reads any more, and the customer would stay charged.
+    /// </summary>
+    [Test]
+    public async Task Verdict_racing_an_authorization_waits_for_it_and_refunds_it()
+    {
+        await using var scope = Payment.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentDbContext>();
+        await using var authorization = await db.Database.BeginTransactionAsync();
+        Assert.That(await scope.ServiceProvider.GetRequiredService<OrderPayments>().PaymentOfAsync(OrderId, CancellationToken.None), Is.Null);
+
+        var verdict = Payment.ConsumeSuccessfullyAsync(DeliveryCancelled(OrderId));
+        await Eventually.ReturnsAsync(
+            () => Sql.CountAsync(Payment.ConnectionString, "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()"),
+            waiting => waiting == 1,
+            what: "the verdict waiting for the order's lock");
+        db.Payments.Add(new Payment
+        {
+            PaymentId = Guid.CreateVersion7(),
+            OrderId = OrderId,
+            ReservationId = "res-1",
+            CustomerId = "cust-1",
+            Amount = 20m,
+            Currency = "EUR",
+            Status = PaymentStatus.Authorized,
+            AuthCode = "AUTH-000001",
+            SourceEventId = Guid.CreateVersion7(),
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        await authorization.CommitAsync();
+        await verdict;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await Payment.PaymentsAsync(OrderId)).Single().Status, Is.EqualTo(PaymentStatus.Refunded));
+            Assert.That(Payment.Published<PaymentRefunded>().Single().Amount, Is.EqualTo(20m));
+            Assert.That(await Sql.CountAsync(Payment.ConnectionString, "SELECT count(*) FROM cancelled_orders"), Is.Zero);
         }
     }
 
