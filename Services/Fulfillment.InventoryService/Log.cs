@@ -15,14 +15,20 @@ internal static partial class Log
     [LoggerMessage(2103, LogLevel.Information, "Order {OrderId} already has an allocation decision; order.created {HandledEventId} ignored")]
     public static partial void OrderAlreadyDecided(ILogger logger, string orderId, Guid handledEventId);
 
-    [LoggerMessage(2201, LogLevel.Information, "Order {OrderId}: released {LineCount} SKUs of reservation {ReservationId}")]
-    public static partial void StockReleased(ILogger logger, string orderId, Guid reservationId, int lineCount);
+    [LoggerMessage(2104, LogLevel.Information, "Order {OrderId}: cancelled in the same batch as its order.created; nothing reserved")]
+    public static partial void CancelledInSameBatch(ILogger logger, string orderId);
+
+    [LoggerMessage(2201, LogLevel.Information, "Order {OrderId}: released {LineCount} SKUs of reservation {ReservationId} ({Reason})")]
+    public static partial void StockReleased(ILogger logger, string orderId, Guid reservationId, int lineCount, string reason);
 
     [LoggerMessage(2202, LogLevel.Information, "Order {OrderId}: nothing to release (reservation is {Status})")]
     public static partial void ReleaseSkipped(ILogger logger, string orderId, string status);
 
-    [LoggerMessage(2203, LogLevel.Warning, "Order {OrderId}: payment failed before any reservation; the order is cancelled here")]
-    public static partial void ReleaseWithoutReservation(ILogger logger, string orderId);
+    [LoggerMessage(2203, LogLevel.Information, "Order {OrderId}: {CancellationType} before any allocation decision; the order will never be reserved")]
+    public static partial void CancelledBeforeDecision(ILogger logger, string orderId, string cancellationType);
+
+    [LoggerMessage(2204, LogLevel.Information, "Order {OrderId}: cancellation requested, reservation is {Status}; delivery-service's verdict decides")]
+    public static partial void CancellationAwaitsVerdict(ILogger logger, string orderId, string status);
 
     [LoggerMessage(2301, LogLevel.Warning, "Stock row {Sku} locked after {HeldSku} in the same transaction: outside SKU order, so it may deadlock; the batch preparer missed it")]
     public static partial void StockLockedOutOfOrder(ILogger logger, string sku, string heldSku);

@@ -9,6 +9,7 @@ builder.AddMessaging<InvoiceDbContext>(messaging => messaging
     .AddConsumerGroup(group => group
         .PrepareBatchesWith<InvoiceBatchPreparer>()
         .AddConsumer<IssueInvoice>()
+        .AddConsumer<CreditInvoice>()
         // An order.confirmed that breaks the contract breaks it on every attempt: to the dead-letter topic at once.
         .RetryWith(retry => retry.Permanent<InvalidOrderConfirmedException>())));
 builder.Services.AddInvoicing(builder.Configuration);

@@ -8,10 +8,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("payment-service");
 builder.AddMessaging<PaymentDbContext>(messaging => messaging
     .AddConsumerGroup(group => group
+        .PrepareBatchesWith<PaymentBatchPreparer>()
         .AddConsumer<AuthorizePayment>()
-        // A gateway that gave no answer may answer the same request later: bounded retries, then the dead-letter topic.
-        .RetryWith(retry => retry.Transient<GatewayUnavailableException>())));
-builder.Services.AddSimulatedPaymentGateway(builder.Configuration);
+        .AddConsumer<CompensatePayment>()
+        .RetryWith(retry => retry
+            // A gateway that gave no answer may answer the same request later: bounded retries, then the dead-letter topic.
+            .Transient<GatewayUnavailableException>()
+            // A refund is owed: its record waits for the gateway however long it is down, and is never dead-lettered for it.
+            .WaitOut<RefundUnavailableException>())));
+builder.Services.AddPayments(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Fulfillment.Messages;
 using Fulfillment.Messaging.Consuming;
 using MassTransit;
@@ -15,6 +16,10 @@ public abstract class HarnessedConsumers<TDbContext>(ServiceProvider provider) :
     where TDbContext : DbContext
 {
     private static readonly CancellationToken AlreadyCancelled = new(canceled: true);
+
+    private static readonly MethodInfo ConsumeSuccessfullyOfPayload = typeof(HarnessedConsumers<TDbContext>)
+        .GetMethods()
+        .Single(m => m.Name == nameof(ConsumeSuccessfullyAsync) && m.IsGenericMethodDefinition);
 
     public ITestHarness Harness { get; } = provider.GetRequiredService<ITestHarness>();
 
@@ -62,6 +67,13 @@ public abstract class HarnessedConsumers<TDbContext>(ServiceProvider provider) :
             throw new InvalidOperationException($"The consumer of {envelope.EventType} {envelope.EventId} failed: {exception}", exception);
         }
     }
+
+    /// <summary>
+    /// <see cref="ConsumeSuccessfullyAsync{TPayload}"/> for an envelope known only by its interface, such as one of a
+    /// list of events of several types in the order a test lets them arrive.
+    /// </summary>
+    public Task ConsumeSuccessfullyAsync(IEventEnvelope envelope) =>
+        (Task)ConsumeSuccessfullyOfPayload.MakeGenericMethod(envelope.Payload.GetType()).Invoke(this, [envelope])!;
 
     /// <summary>
     /// What was published so far, without waiting: every consume a test awaited is complete, so its events are in.

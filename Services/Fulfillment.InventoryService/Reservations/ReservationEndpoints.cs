@@ -13,7 +13,7 @@ public static class ReservationEndpoints
         endpoints.MapGroup("/api/reservations").WithTags("Reservations").MapGet("/{orderId}", GetAsync)
             .WithName("GetReservation")
             .WithSummary("Get an order's reservation")
-            .WithDescription("The allocation decision taken for the order: reserved (with its lines) or rejected (with the reason), and when it was released if its payment was declined.")
+            .WithDescription("The allocation decision taken for the order: reserved (with its lines) or rejected (with the reason), or cancelled before it was decided, and when and why (payment failed, order cancelled, delivery failed) its stock was released.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }

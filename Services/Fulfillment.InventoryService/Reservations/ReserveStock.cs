@@ -9,7 +9,8 @@ namespace Fulfillment.InventoryService.Reservations;
 
 /// <summary>
 /// <c>order.created</c> → <c>inventory.reserved</c> (every line held) or <c>inventory.rejected</c> (nothing held).
-/// One decision per order: a second <c>order.created</c> for the same order changes nothing and emits nothing.
+/// One decision per order: a second <c>order.created</c> for the same order changes nothing and emits nothing, and an
+/// order cancelled before its decision (<see cref="ReleaseStock"/>) is never reserved.
 /// The unit of work (the consumer host's batch, or <see cref="Fulfillment.Messaging.Consuming.UnitOfWorkFilter{T}"/>)
 /// owns the transaction and saves: the stock taken and the reservation are written with the batch's other orders.
 /// </summary>
@@ -32,6 +33,14 @@ public sealed class ReserveStock(
         if (await decided.IsDecidedAsync(envelope.OrderId, cancellationToken))
         {
             Log.OrderAlreadyDecided(logger, envelope.OrderId, envelope.EventId);
+            return;
+        }
+
+        // Its cancellation is in this batch too (order.cancelled shares order.created's partition): nothing is taken,
+        // and the cancellation's consumer records the order as cancelled when its turn comes.
+        if (decided.IsCancelledInBatch(envelope.OrderId))
+        {
+            Log.CancelledInSameBatch(logger, envelope.OrderId);
             return;
         }
 

@@ -14,11 +14,11 @@ public static class InvoiceEndpoints
         invoices.MapGet("/", ListAsync)
             .WithName("ListInvoices")
             .WithSummary("List an order's invoices")
-            .WithDescription("The invoices of the order named by orderId (required): one once its order.confirmed is handled, none before (an empty list, not 404, as every listing here). A missing orderId answers 400 with the field error.");
+            .WithDescription("The invoices of the order named by orderId (required): one once its order.confirmed is handled, with its credit note once its delivery was cancelled or failed; none before (an empty list, not 404, as every listing here). A missing orderId answers 400 with the field error.");
         invoices.MapGet("/{invoiceNumber}", GetAsync)
             .WithName("GetInvoice")
             .WithSummary("Get an invoice")
-            .WithDescription("One invoice by its number (INV-2026-000001): lines, net, tax rate, tax, gross, issue and due dates. 400 when the number is not of that form, 404 when no invoice has it.")
+            .WithDescription("One invoice by its number (INV-2026-000001): lines, net, tax rate, tax, gross, issue and due dates, and the credit note that cancels it, if any (CN-2026-000001, gross, reason, date). 400 when the number is not of that form, 404 when no invoice has it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
@@ -35,6 +35,7 @@ public static class InvoiceEndpoints
 
         var invoices = await db.Invoices.AsNoTracking()
             .Include(i => i.Items)
+            .Include(i => i.CreditNote)
             .Where(i => i.OrderId == orderId)
             .OrderBy(i => i.Year).ThenBy(i => i.Sequence)
             .ToListAsync(cancellationToken);
@@ -54,6 +55,7 @@ public static class InvoiceEndpoints
         var canonical = number.ToString();
         var invoice = await db.Invoices.AsNoTracking()
             .Include(i => i.Items)
+            .Include(i => i.CreditNote)
             .SingleOrDefaultAsync(i => i.InvoiceNumber == canonical, cancellationToken);
         return invoice is null
             ? TypedResults.Problem(

@@ -3,7 +3,7 @@ using Fulfillment.Messages;
 
 namespace Fulfillment.InvoiceService.Invoices;
 
-/// <summary>An invoice as the HTTP API shows it: what invoice.issued said, and the order it belongs to.</summary>
+/// <summary>An invoice as the HTTP API shows it: what invoice.issued said, the order it belongs to, and its credit note if any.</summary>
 public sealed record InvoiceResponse(
     string InvoiceNumber,
     string OrderId,
@@ -15,7 +15,8 @@ public sealed record InvoiceResponse(
     decimal Gross,
     string Currency,
     DateTimeOffset IssuedAt,
-    DateTimeOffset DueAt)
+    DateTimeOffset DueAt,
+    CreditNoteResponse? CreditNote)
 {
     public static InvoiceResponse From(Invoice invoice) =>
         new(
@@ -29,5 +30,6 @@ public sealed record InvoiceResponse(
             invoice.Gross,
             invoice.Currency,
             invoice.IssuedAt,
-            invoice.DueAt);
+            invoice.DueAt,
+            CreditNoteResponse.From(invoice.CreditNote));
 }

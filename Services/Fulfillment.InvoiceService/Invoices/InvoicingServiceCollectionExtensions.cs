@@ -1,4 +1,5 @@
 using Fulfillment.InvoiceService.Numbering;
+using Fulfillment.Messaging.Persistence;
 
 namespace Fulfillment.InvoiceService.Invoices;
 
@@ -15,8 +16,11 @@ public static class InvoicingServiceCollectionExtensions
                 "Invoice:TaxRates keys must be ISO 4217 codes in upper case, such as EUR.")
             .Validate(o => o.PaymentTerm >= TimeSpan.Zero, "Invoice:PaymentTerm must not be negative.")
             .ValidateOnStart();
+        services.AddScoped<OrderLocks>();
         services.AddScoped<InvoicedOrders>();
+        services.AddScoped<OrderCancellations>();
         services.AddScoped<InvoiceNumbers>();
+        services.AddScoped<CreditNoteNumbers>();
         return services;
     }
 }

@@ -11,11 +11,14 @@ namespace Fulfillment.InvoiceService.Invoices;
 /// <c>order.confirmed</c> → one invoice with the next number of the year → <c>invoice.issued</c>, in the unit of work's
 /// transaction (the consumer host's batch, or the harness' UnitOfWorkFilter), which saves and commits. A second
 /// order.confirmed for an invoiced order (re-sent under a new eventId, or replayed from the dead-letter topic) issues
-/// nothing and takes no number; one redelivered under the same eventId never gets here (the inbox).
+/// nothing and takes no number; one redelivered under the same eventId never gets here (the inbox). An order whose
+/// delivery was cancelled or failed first (<see cref="CreditInvoice"/>) is never invoiced.
 /// </summary>
 public sealed class IssueInvoice(
     InvoiceDbContext db,
+    OrderLocks locks,
     InvoicedOrders invoiced,
+    OrderCancellations cancellations,
     InvoiceNumbers numbers,
     IOptions<InvoiceOptions> options,
     ILogger<IssueInvoice> logger) : IConsumer<EventEnvelope<OrderConfirmed>>
@@ -26,10 +29,18 @@ public sealed class IssueInvoice(
         var order = envelope.Payload;
         var cancellationToken = context.CancellationToken;
 
-        // Checked before a number is taken. The unique order_id is the safety net should two ever race.
+        // Checked before a number is taken, under the order's lock (its verdict comes on another topic). The unique
+        // order_id is the safety net should two ever race.
+        await locks.LockAsync(envelope.OrderId, cancellationToken);
         if (await invoiced.IsInvoicedAsync(envelope.OrderId, cancellationToken))
         {
             Log.OrderAlreadyInvoiced(logger, envelope.OrderId);
+            return;
+        }
+
+        if (await cancellations.IsCancelledAsync(envelope.OrderId, cancellationToken))
+        {
+            Log.OrderCancelledBeforeInvoice(logger, envelope.OrderId);
             return;
         }
 

@@ -1,73 +1,10 @@
 using Fulfillment.InvoiceService.Persistence;
-using Fulfillment.Messaging.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.InvoiceService.Numbering;
 
-/// <summary>
-/// Hands out invoice numbers for one unit of work, from the year's row of <c>invoice_counters</c>, incremented in the
-/// unit of work's own transaction: the numbers commit with the invoices that use them or roll back with them, so
-/// none is lost, and the row stays locked until then, so no other transaction (lane, instance) takes the same ones.
-/// </summary>
-/// <remarks>
-/// <see cref="Invoices.InvoiceBatchPreparer"/> takes the whole batch's block in one statement, in order-id order; a
-/// consumer asking for an order outside it (MassTransit's test harness has no preparer) takes one more. The database refuses to commit a number taken and left unused (the trigger in 0001_invoices.sql), so a
-/// mismatch between what was taken and what was issued fails the unit of work rather than leaving a gap.
-/// Decision 0017 says why a locked counter row, and what it costs.
-/// </remarks>
+/// <summary>Invoice numbers for one unit of work, from <c>invoice_counters</c> (decision 0017).</summary>
 public sealed class InvoiceNumbers(InvoiceDbContext db, TimeProvider clock, ILogger<InvoiceNumbers> logger)
+    : NumberCounter<InvoiceNumber>(db, clock, logger, "Invoice", "invoice_counters")
 {
-    private readonly Dictionary<string, InvoiceNumber> _taken = new(StringComparer.Ordinal);
-    private DateTimeOffset? _issuedAt;
-
-    /// <summary>
-    /// When this unit of work issues its invoices: read from the clock once, so that every invoice it issues is dated
-    /// in the year its number belongs to, even across midnight on 31 December. In whole microseconds, what timestamptz
-    /// keeps, so that invoice.issued and every later read of the invoice show the same instant.
-    /// </summary>
-    public DateTimeOffset IssuedAt => _issuedAt ??= clock.GetUtcNowMicroseconds();
-
-    /// <summary>The year numbers are taken from: <see cref="IssuedAt"/>'s, in UTC.</summary>
-    public int Year => IssuedAt.UtcDateTime.Year;
-
-    /// <summary>Takes a number for each order that has none yet, in one statement, in ordinal order of the order ids.</summary>
-    public async Task TakeAsync(IEnumerable<string> orderIds, CancellationToken cancellationToken)
-    {
-        var wanted = orderIds.Where(id => !_taken.ContainsKey(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (wanted.Length == 0)
-        {
-            return;
-        }
-
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException(
-                "Invoice numbers are taken inside the unit of work's transaction; outside one they would commit on their own and a failure would leave a gap.");
-        }
-
-        var year = Year;
-        var count = wanted.Length;
-        // The first number of a year inserts its row; two first numbers at once meet on the primary key and the second
-        // updates the row the first committed. Not composed (ToList), so EF sends the statement as written.
-        var last = (await db.Database
-            .SqlQuery<int>($"""
-                INSERT INTO invoice_counters (year, last_number) VALUES ({year}, {count})
-                ON CONFLICT (year) DO UPDATE SET last_number = invoice_counters.last_number + EXCLUDED.last_number
-                RETURNING last_number AS "Value"
-                """)
-            .ToListAsync(cancellationToken)).Single();
-        for (var i = 0; i < count; i++)
-        {
-            _taken[wanted[i]] = new InvoiceNumber(year, last - count + 1 + i);
-        }
-
-        Log.NumbersTaken(logger, last - count + 1, last, year, count);
-    }
-
-    /// <summary>The number taken for <paramref name="orderId"/>, taking one now if the batch preparer did not.</summary>
-    public async Task<InvoiceNumber> ForOrderAsync(string orderId, CancellationToken cancellationToken)
-    {
-        await TakeAsync([orderId], cancellationToken);
-        return _taken[orderId];
-    }
+    protected override InvoiceNumber Number(int year, int sequence) => new(year, sequence);
 }

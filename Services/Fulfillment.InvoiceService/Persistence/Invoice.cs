@@ -32,4 +32,7 @@ public sealed class Invoice
     public Guid SourceEventId { get; set; }
 
     public List<InvoiceItem> Items { get; set; } = [];
+
+    /// <summary>The credit note that cancels this invoice, if the order was cancelled or its delivery failed.</summary>
+    public CreditNote? CreditNote { get; set; }
 }

@@ -4,11 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.InvoiceService.Persistence;
 
-/// <summary>The invoice database; the mapping matches Migrations/0001_invoices.sql exactly.</summary>
-/// <remarks><c>invoice_counters</c> is not mapped: only <see cref="Numbering.InvoiceNumbers"/> touches it, in SQL.</remarks>
+/// <summary>The invoice database; the mapping matches Migrations/0001_invoices.sql and 0002_credit_notes.sql exactly.</summary>
+/// <remarks>The counter tables are not mapped: only <see cref="Numbering.NumberCounter{TNumber}"/> touches them, in SQL.</remarks>
 public sealed class InvoiceDbContext(DbContextOptions<InvoiceDbContext> options) : ServiceDbContext(options)
 {
     public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
+    public DbSet<UninvoicedCancellation> UninvoicedCancellations => Set<UninvoicedCancellation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -21,6 +25,21 @@ public sealed class InvoiceDbContext(DbContextOptions<InvoiceDbContext> options)
             entity.HasIndex(i => i.OrderId).IsUnique();
             entity.HasIndex(i => new { i.Year, i.Sequence }).IsUnique();
             entity.HasMany(i => i.Items).WithOne().HasForeignKey(l => l.InvoiceNumber).OnDelete(DeleteBehavior.Cascade);
+            entity.HasOne(i => i.CreditNote).WithOne().HasForeignKey<CreditNote>(c => c.InvoiceNumber);
+        });
+
+        modelBuilder.Entity<CreditNote>(entity =>
+        {
+            entity.ToTable("credit_notes");
+            entity.HasKey(c => c.CreditNoteNumber);
+            entity.HasIndex(c => c.OrderId).IsUnique();
+            entity.HasIndex(c => new { c.Year, c.Sequence }).IsUnique();
+        });
+
+        modelBuilder.Entity<UninvoicedCancellation>(entity =>
+        {
+            entity.ToTable("uninvoiced_cancellations");
+            entity.HasKey(c => c.OrderId);
         });
 
         modelBuilder.Entity<InvoiceItem>(entity =>

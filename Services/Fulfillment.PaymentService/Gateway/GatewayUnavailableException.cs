@@ -2,9 +2,10 @@ namespace Fulfillment.PaymentService.Gateway;
 
 /// <summary>
 /// The gateway gave no answer. payment-service's consumer group declares it transient (Program.cs): the record's own
-/// bounded retry with back-off, then the dead-letter topic.
+/// bounded retry with back-off, then the dead-letter topic. A refund's, <see cref="RefundUnavailableException"/>, is
+/// waited out instead.
 /// </summary>
-public sealed class GatewayUnavailableException : Exception
+public class GatewayUnavailableException : Exception
 {
     public GatewayUnavailableException()
     {

@@ -12,14 +12,15 @@ public sealed class PaymentGatewayOptions
     public string BlockedCustomerPrefix { get; set; } = "blocked-";
 
     /// <summary>
-    /// Share of calls, 0 to 1, that fail as if the gateway were unreachable (<see cref="GatewayUnavailableException"/>),
-    /// to exercise the consumer's retries. 0 (the default) never fails.
+    /// Share of calls, authorizations and refunds alike, 0 to 1, that fail as if the gateway were unreachable
+    /// (<see cref="GatewayUnavailableException"/>, <see cref="RefundUnavailableException"/> for a refund), to exercise
+    /// the consumer's retries. 0 (the default) never fails.
     /// </summary>
     public double TransientFailureRate { get; set; }
 
     /// <summary>Seeds the transient-failure draws: the same seed gives the same sequence of failures.</summary>
     public int Seed { get; set; } = 42;
 
-    /// <summary>Simulated round trip to the gateway per call.</summary>
+    /// <summary>Simulated round trip to the gateway per call (authorization or refund).</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 }

@@ -2,17 +2,19 @@ using Fulfillment.Messages;
 using Fulfillment.PaymentService.Gateway;
 using Fulfillment.PaymentService.Persistence;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fulfillment.PaymentService.Payments;
 
 /// <summary>
 /// <c>inventory.reserved</c> → one authorization at the gateway → <c>payment.authorized</c> or <c>payment.failed</c>.
 /// At most one payment per order: a second <c>inventory.reserved</c> for the same order charges nothing and emits
-/// nothing. inventory.rejected and inventory.released are not payment's business and are not consumed.
+/// nothing. An order cancelled before its reservation came is declined (<c>payment.failed</c>, reason
+/// <c>order cancelled</c>) without a gateway call (decision 0019). inventory.rejected and inventory.released are not
+/// payment's business and are not consumed.
 /// </summary>
 public sealed class AuthorizePayment(
     PaymentDbContext db,
+    OrderPayments payments,
     IPaymentGateway gateway,
     TimeProvider clock,
     ILogger<AuthorizePayment> logger) : IConsumer<EventEnvelope<InventoryReserved>>
@@ -23,21 +25,22 @@ public sealed class AuthorizePayment(
         var reserved = envelope.Payload;
         var cancellationToken = context.CancellationToken;
 
-        // The inbox stops a redelivered event; this stops a second reservation event for the order. The unique
-        // order_id is the safety net behind both.
-        // Payments of this unit of work are not saved yet: look at them too, or a duplicate in the same batch would
-        // reach the gateway a second time.
-        if (db.Payments.Local.Any(p => p.OrderId == envelope.OrderId)
-            || await db.Payments.AnyAsync(p => p.OrderId == envelope.OrderId, cancellationToken))
+        // The inbox stops a redelivered event; this stops a second reservation event for the order (also one earlier
+        // in the same batch, not saved yet). The unique order_id is the safety net behind both.
+        if (await payments.PaymentOfAsync(envelope.OrderId, cancellationToken) is not null)
         {
             Log.PaymentAlreadyMade(logger, envelope.OrderId, envelope.EventId);
             return;
         }
 
-        // A GatewayUnavailableException leaves before anything is written: the record is retried whole.
-        var result = await gateway.AuthorizeAsync(
-            new AuthorizationRequest(envelope.OrderId, reserved.CustomerId, reserved.Amount, reserved.Currency),
-            cancellationToken);
+        // A cancelled order is never authorized: there would be nothing to refund it against once delivery-service
+        // has cancelled it. A GatewayUnavailableException leaves before anything is written: the record is retried whole.
+        var cancelled = await payments.CancellationOfAsync(envelope.OrderId, cancellationToken);
+        var result = cancelled is null
+            ? await gateway.AuthorizeAsync(
+                new AuthorizationRequest(envelope.OrderId, reserved.CustomerId, reserved.Amount, reserved.Currency),
+                cancellationToken)
+            : AuthorizationResult.Decline(cancelled.Reason);
 
         var now = clock.GetUtcNow();
         var payment = new Payment
@@ -69,7 +72,14 @@ public sealed class AuthorizePayment(
             await context.Publish(
                 new PaymentFailed(paymentId, reserved.Amount, reserved.Currency, result.DeclineReason!),
                 cancellationToken);
-            Log.PaymentDeclined(logger, envelope.OrderId, payment.PaymentId, result.DeclineReason!);
+            if (cancelled is null)
+            {
+                Log.PaymentDeclined(logger, envelope.OrderId, payment.PaymentId, result.DeclineReason!);
+            }
+            else
+            {
+                Log.CancelledOrderDeclined(logger, envelope.OrderId, payment.PaymentId, cancelled.Reason);
+            }
         }
     }
 }

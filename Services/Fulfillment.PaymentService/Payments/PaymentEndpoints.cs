@@ -12,7 +12,7 @@ public static class PaymentEndpoints
         endpoints.MapGroup("/api/payments").WithTags("Payments").MapGet("/{orderId}", GetAsync)
             .WithName("GetPayment")
             .WithSummary("Get an order's payment")
-            .WithDescription("The payment attempted for the order once its stock was reserved: amount, status (authorized or declined), the gateway's authorization code or decline reason.")
+            .WithDescription("The payment attempted for the order once its stock was reserved: amount, status (authorized, declined or refunded), the gateway's authorization code or decline reason, and the refund (id, reason, time) once the order was cancelled or its delivery failed.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
@@ -39,6 +39,9 @@ public static class PaymentEndpoints
             PaymentStatusText.Format(payment.Status),
             payment.AuthCode,
             payment.DeclineReason,
-            payment.CreatedAt));
+            payment.CreatedAt,
+            payment.RefundId,
+            payment.RefundReason,
+            payment.RefundedAt));
     }
 }

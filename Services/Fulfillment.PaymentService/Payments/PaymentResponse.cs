@@ -10,4 +10,7 @@ public sealed record PaymentResponse(
     string Status,
     string? AuthCode,
     string? DeclineReason,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? RefundId,
+    string? RefundReason,
+    DateTimeOffset? RefundedAt);

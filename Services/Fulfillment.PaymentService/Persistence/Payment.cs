@@ -1,6 +1,6 @@
 namespace Fulfillment.PaymentService.Persistence;
 
-/// <summary>A row of <c>payments</c>: the one authorization attempt made for an order, approved or declined.</summary>
+/// <summary>A row of <c>payments</c>: the one authorization attempt made for an order, approved or declined, and its refund if any.</summary>
 public sealed class Payment
 {
     public Guid PaymentId { get; set; }
@@ -25,4 +25,12 @@ public sealed class Payment
     public Guid SourceEventId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The gateway's refund, once the order was cancelled or its delivery failed after the authorization.</summary>
+    public string? RefundId { get; set; }
+
+    /// <summary><c>order cancelled</c> or <c>delivery failed</c>.</summary>
+    public string? RefundReason { get; set; }
+
+    public DateTimeOffset? RefundedAt { get; set; }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Fulfillment.PaymentService.Persistence;
 
-/// <summary>The payment database; the mapping matches Migrations/0001_payments.sql exactly.</summary>
+/// <summary>The payment database; the mapping matches Migrations/0001_payments.sql and 0002_refunds_and_cancellations.sql exactly.</summary>
 public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options) : ServiceDbContext(options)
 {
     private static readonly ValueConverter<PaymentStatus, string> StatusConverter = new(
@@ -13,6 +13,8 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
         column => PaymentStatusText.Parse(column));
 
     public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<CancelledOrder> CancelledOrders => Set<CancelledOrder>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -26,6 +28,13 @@ public sealed class PaymentDbContext(DbContextOptions<PaymentDbContext> options)
             entity.HasIndex(p => p.OrderId).IsUnique();
             entity.Property(p => p.Amount).HasColumnType("numeric");
             entity.Property(p => p.Status).HasConversion(StatusConverter);
+            entity.HasIndex(p => p.RefundId).IsUnique();
+        });
+
+        modelBuilder.Entity<CancelledOrder>(entity =>
+        {
+            entity.ToTable("cancelled_orders");
+            entity.HasKey(c => c.OrderId);
         });
     }
 }

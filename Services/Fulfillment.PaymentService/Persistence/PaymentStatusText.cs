@@ -7,6 +7,7 @@ public static class PaymentStatusText
     {
         PaymentStatus.Authorized => "authorized",
         PaymentStatus.Declined => "declined",
+        PaymentStatus.Refunded => "refunded",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -14,6 +15,7 @@ public static class PaymentStatusText
     {
         "authorized" => PaymentStatus.Authorized,
         "declined" => PaymentStatus.Declined,
+        "refunded" => PaymentStatus.Refunded,
         _ => throw new ArgumentOutOfRangeException(nameof(text), text, null),
     };
 }

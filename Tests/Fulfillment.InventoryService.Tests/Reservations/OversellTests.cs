@@ -1,9 +1,5 @@
 using Fulfillment.InventoryService.Persistence;
-using Fulfillment.InventoryService.Reservations;
-using Fulfillment.InventoryService.Stock;
 using Fulfillment.Messages;
-using Fulfillment.Testing;
-using MassTransit;
 using MassTransit.Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +16,7 @@ namespace Fulfillment.InventoryService.Tests.Reservations;
 [TestFixture]
 public sealed class OversellTests
 {
+    private MediatorInventory _inventory = null!;
     private ServiceProvider _provider = null!;
     private string _connectionString = null!;
     private OutcomeRecorder.Outcomes _outcomes = null!;
@@ -27,33 +24,18 @@ public sealed class OversellTests
     [SetUp]
     public async Task StartAsync()
     {
-        _connectionString = await TestPostgres.CreateMigratedDatabaseAsync("inventory", typeof(InventoryDbContext).Assembly);
-        _outcomes = new OutcomeRecorder.Outcomes();
-        var services = new ServiceCollection();
-        var configuration = InventoryHarness.InventoryConfiguration(new Dictionary<string, int>
+        _inventory = await MediatorInventory.StartAsync(new Dictionary<string, int>
         {
             ["SKU-HOT"] = 20,
             ["SKU-P"] = 25,
             ["SKU-Q"] = 25,
             ["SKU-R"] = 1000,
         });
-        services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_outcomes);
-        services.AddDbContext<InventoryDbContext>(options => options.UseNpgsql(
-            new NpgsqlConnectionStringBuilder(_connectionString) { MaxPoolSize = 150 }.ConnectionString));
-        services.AddStock(configuration);
-        services.AddMediator(mediator =>
-        {
-            mediator.AddConsumer<ReserveStock>();
-            mediator.AddConsumer<OutcomeRecorder>();
-        });
-        _provider = services.BuildServiceProvider(validateScopes: true);
-        await InventoryHarness.SeedAsync(_provider);
+        (_provider, _connectionString, _outcomes) = (_inventory.Provider, _inventory.ConnectionString, _inventory.Outcomes);
     }
 
     [TearDown]
-    public async Task StopAsync() => await _provider.DisposeAsync();
+    public async Task StopAsync() => await _inventory.DisposeAsync();
 
     [Test]
     public async Task Sixty_concurrent_orders_for_twenty_units_reserve_exactly_twenty()

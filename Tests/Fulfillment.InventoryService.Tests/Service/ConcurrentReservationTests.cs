@@ -9,8 +9,11 @@ namespace Fulfillment.InventoryService.Tests.Service;
 
 /// <summary>
 /// Thousands of multi-line orders over a handful of hot SKUs, through two instances of the real service (Kafka consumer
-/// group shared, eight lanes each, batches of up to 50), then payment failures releasing some of them while new orders
-/// still arrive. Lines name their SKUs in random order, so only the service's own lock order keeps transactions apart.
+/// group shared, eight lanes each, batches of up to 50), then payment failures, delivery verdicts and cancellation
+/// requests releasing some of them while new orders still arrive, some of those cancelled too (in the same partition as
+/// their creation, or by a verdict racing it from another topic). Lines name their SKUs in random order, so only the
+/// service's own lock order keeps transactions apart; stock comes back exactly for what was reserved and then
+/// cancelled or failed.
 /// </summary>
 [TestFixture]
 public sealed partial class ConcurrentReservationTests
@@ -67,22 +70,38 @@ public sealed partial class ConcurrentReservationTests
         var afterFirstWave = await StockAsync();
         var rejections = await ScalarListAsync<string>("SELECT reason FROM reservations WHERE status = 'rejected'");
 
+        // First-wave reservations: a third see their payment fail, a third get a verdict (delivery cancelled or
+        // failed), and half the rest only a cancellation request (too late: they stay reserved). Second-wave orders:
+        // every fourth cancelled right after its creation (same partition), every fifth cancelled by a verdict that
+        // races its creation from another topic.
         var reservedEarlier = await ScalarListAsync<string>("SELECT order_id FROM reservations WHERE status = 'reserved' ORDER BY order_id");
         var failures = reservedEarlier.Where((_, i) => i % 3 == 0).Select(orderId => (IEventEnvelope)PaymentFailed(orderId)).ToList();
-        var secondWave = Enumerable.Range(FirstWave, SecondWave).Select(i => (IEventEnvelope)RandomOrder($"hot-{i:D5}", random)).ToList();
+        var verdicts = reservedEarlier.Where((_, i) => i % 3 == 1)
+            .Select((orderId, i) => i % 2 == 0 ? (IEventEnvelope)DeliveryCancelled(orderId) : DeliveryFailed(orderId))
+            .ToList();
+        var lateRequests = reservedEarlier.Where((_, i) => i % 3 == 2 && i % 2 == 0).Select(orderId => (IEventEnvelope)OrderCancelled(orderId));
+        var secondWave = Enumerable.Range(FirstWave, SecondWave)
+            .SelectMany(i => i % 4 == 0
+                ? new IEventEnvelope[] { RandomOrder($"hot-{i:D5}", random), OrderCancelled($"hot-{i:D5}") }
+                : [RandomOrder($"hot-{i:D5}", random)])
+            .Concat(lateRequests)
+            .ToList();
+        var racingVerdicts = Enumerable.Range(FirstWave, SecondWave).Where(i => i % 5 == 0).Select(i => (IEventEnvelope)DeliveryCancelled($"hot-{i:D5}")).ToList();
+        var handled = FirstWave + failures.Count + verdicts.Count + secondWave.Count + racingVerdicts.Count;
         await Task.WhenAll(
             KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.PaymentEvents, failures),
+            KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.DeliveryEvents, [.. verdicts, .. racingVerdicts]),
             KafkaTopic.ProduceAsync(_kafka.BootstrapServers, Topics.OrderEvents, secondWave));
         await Eventually.ReturnsAsync(
-            async () => (Decided: await CountAsync("SELECT count(*) FROM reservations"), Released: await CountAsync("SELECT count(*) FROM reservations WHERE status = 'released'")),
-            n => n.Decided == FirstWave + SecondWave && n.Released == failures.Count,
-            what: "every order decided and every failed payment released",
-            timeout: Patience);
+            () => CountAsync("SELECT count(*) FROM inbox_messages"), n => n == handled, what: "every event handled", timeout: Patience);
 
+        var statuses = await StatusesAsync();
+        var released = statuses.Where(s => s.Value == "released").Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        var decided = statuses.Count(s => s.Value != "cancelled");
         var stock = await StockAsync();
         var held = await HeldBySkuAsync();
         var events = await KafkaTopic.ReadUntilAsync(
-            _kafka.BootstrapServers, Topics.InventoryEvents, records => records.Count >= FirstWave + SecondWave + failures.Count, Patience);
+            _kafka.BootstrapServers, Topics.InventoryEvents, records => records.Count >= decided + released.Count, Patience);
         var deadlocks = await DeadlocksAfterStopAsync();
 
         using (Assert.EnterMultipleScope())
@@ -109,10 +128,24 @@ public sealed partial class ConcurrentReservationTests
                 }
             }
 
+            Assert.That(statuses, Has.Count.EqualTo(FirstWave + SecondWave), "every order decided");
+
+            // Stock back exactly for what was reserved and then cancelled or failed: every first-wave reservation
+            // with a failure or a verdict, none with only a late request, and second-wave orders only if cancelled.
+            var cancelledOrFailed = failures.Concat(verdicts).Select(e => e.OrderId).ToHashSet(StringComparer.Ordinal);
+            Assert.That(cancelledOrFailed.Where(id => statuses[id] != "released"), Is.Empty, "first-wave reservations failed or cancelled but not released");
+            Assert.That(reservedEarlier.Where(id => !cancelledOrFailed.Contains(id) && statuses[id] != "reserved"), Is.Empty, "reservations released without a verdict");
+            var racing = racingVerdicts.Select(e => e.OrderId).ToHashSet(StringComparer.Ordinal);
+            Assert.That(racing.Where(id => statuses[id] == "reserved"), Is.Empty, "orders reserved after their delivery was cancelled");
+            Assert.That(released.Where(id => !cancelledOrFailed.Contains(id) && !racing.Contains(id)), Is.Empty, "released without a verdict");
+            Assert.That(statuses.Where(s => s.Value == "cancelled" && !racing.Contains(s.Key) && !secondWave.Any(e => e.OrderId == s.Key && e is EventEnvelope<OrderCancelled>)).Select(s => s.Key), Is.Empty, "cancelled without a cancellation");
+
             var decisions = events.Where(e => e.Envelope.EventType != EventTypes.InventoryReleased).GroupBy(e => e.Key).ToList();
-            Assert.That(decisions, Has.Count.EqualTo(FirstWave + SecondWave), "one decision event per order");
+            Assert.That(decisions, Has.Count.EqualTo(decided), "one decision event per order not cancelled before its decision");
             Assert.That(decisions.Where(g => g.Count() != 1).Select(g => g.Key), Is.Empty, "orders with more than one decision event");
-            Assert.That(events.Count(e => e.Envelope.EventType == EventTypes.InventoryReleased), Is.EqualTo(failures.Count));
+            Assert.That(decisions.Where(g => statuses[g.Key] == "cancelled").Select(g => g.Key), Is.Empty, "cancelled orders with a decision event");
+            var releases = events.Where(e => e.Envelope.EventType == EventTypes.InventoryReleased).ToList();
+            Assert.That(releases.Select(e => e.Key), Is.EquivalentTo(released), "one inventory.released per released reservation");
         }
     }
 
@@ -165,6 +198,21 @@ public sealed partial class ConcurrentReservationTests
         }
 
         return stock;
+    }
+
+    private async Task<Dictionary<string, string>> StatusesAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT order_id, status FROM reservations", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            statuses[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return statuses;
     }
 
     private async Task<Dictionary<string, int>> HeldBySkuAsync()

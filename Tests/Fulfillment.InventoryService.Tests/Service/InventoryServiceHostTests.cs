@@ -78,6 +78,61 @@ public sealed class InventoryServiceHostTests
         }
     }
 
+    /// <summary>
+    /// Decision 0019 through Kafka: a release on the verdict after a cancellation request, a verdict before the order,
+    /// an order cancelled right behind its creation in the same partition, duplicates; then the inbox wiped and every
+    /// record delivered again, which must give nothing back twice.
+    /// </summary>
+    [Test]
+    public async Task Cancellations_from_kafka_release_once_or_never_reserve_even_after_an_inbox_wipe()
+    {
+        IEventEnvelope[] first =
+        [
+            OrderCreated("host-c1", Line("SKU-001", 2)),
+            DeliveryFailed("host-c2"),
+            OrderCreated("host-c3", Line("SKU-LOW", 1)), OrderCancelled("host-c3"),
+        ];
+        IEventEnvelope[] then =
+        [
+            OrderCancelled("host-c1"), DeliveryCancelled("host-c1"), DeliveryCancelled("host-c1"),
+            OrderCreated("host-c2", Line("SKU-001", 5)),
+            DeliveryCancelled("host-c3"),
+        ];
+
+        await ProduceAndWaitAsync(first);
+        await ProduceAndWaitAsync(then);
+        var events = await InventoryEventsAsync();
+
+        var byOrder = events.ToLookup(e => e.Key, e => e.Envelope);
+        var c3 = await ReservationAsync("host-c3");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byOrder["host-c1"].Select(e => e.EventType), Is.EqualTo(new[] { EventTypes.InventoryReserved, EventTypes.InventoryReleased }));
+            Assert.That(((InventoryReleased)byOrder["host-c1"].Last().Payload).Reason, Is.EqualTo("order cancelled"));
+            Assert.That(byOrder["host-c2"], Is.Empty);
+            Assert.That((await ReservationAsync("host-c2")).Status, Is.EqualTo("cancelled"));
+
+            // Cancelled in the batch of its creation (never reserved), or reserved and given back on the verdict.
+            Assert.That(
+                byOrder["host-c3"].Select(e => e.EventType),
+                Is.EqualTo(c3.Status == "cancelled" ? [] : new[] { EventTypes.InventoryReserved, EventTypes.InventoryReleased }));
+            Assert.That(c3.Status, Is.AnyOf("cancelled", "released"));
+            Assert.That((await StockAsync("SKU-001")).Available, Is.EqualTo(1000));
+            Assert.That((await StockAsync("SKU-LOW")).Available, Is.EqualTo(3));
+        }
+
+        await Sql.ScalarAsync(_service.ConnectionString, "DELETE FROM inbox_messages");
+        await ProduceAndWaitAsync([.. first, .. then]);
+        var afterReplay = await InventoryEventsAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterReplay, Has.Count.EqualTo(events.Count), "the replay emitted something");
+            Assert.That((await StockAsync("SKU-001")).Available, Is.EqualTo(1000));
+            Assert.That((await StockAsync("SKU-LOW")).Available, Is.EqualTo(3));
+        }
+    }
+
     [Test]
     public async Task Unknown_sku_and_unknown_order_are_problem_details()
     {
@@ -92,6 +147,13 @@ public sealed class InventoryServiceHostTests
             Assert.That(order.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         }
     }
+
+    private Task ProduceAndWaitAsync(IReadOnlyList<IEventEnvelope> envelopes) =>
+        HandledRecords.ProduceAndWaitAsync(_service, envelopes, Patience);
+
+    /// <summary>Everything published is on Kafka once the outbox is empty: a bounded read returns all of it.</summary>
+    private Task<List<(string Key, IEventEnvelope Envelope)>> InventoryEventsAsync() =>
+        KafkaTopic.ReadUntilAsync(_service.BootstrapServers, Topics.InventoryEvents, _ => false, TimeSpan.FromSeconds(5));
 
     private async Task<StockResponse> StockAsync(string sku) =>
         (await _service.Http.GetFromJsonAsync<StockResponse>($"/api/stock/{sku}"))!;

@@ -4,8 +4,9 @@ using MassTransit;
 
 namespace Fulfillment.InventoryService.Tests.Support;
 
-/// <summary>Collects what the reservation consumer published on the mediator.</summary>
-public sealed class OutcomeRecorder(OutcomeRecorder.Outcomes outcomes) : IConsumer<InventoryReserved>, IConsumer<InventoryRejected>
+/// <summary>Collects what the inventory consumers published on the mediator.</summary>
+public sealed class OutcomeRecorder(OutcomeRecorder.Outcomes outcomes)
+    : IConsumer<InventoryReserved>, IConsumer<InventoryRejected>, IConsumer<InventoryReleased>
 {
     public Task Consume(ConsumeContext<InventoryReserved> context)
     {
@@ -19,10 +20,18 @@ public sealed class OutcomeRecorder(OutcomeRecorder.Outcomes outcomes) : IConsum
         return Task.CompletedTask;
     }
 
+    public Task Consume(ConsumeContext<InventoryReleased> context)
+    {
+        outcomes.Released.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+
     public sealed class Outcomes
     {
         public ConcurrentQueue<InventoryReserved> Reserved { get; } = new();
 
         public ConcurrentQueue<InventoryRejected> Rejected { get; } = new();
+
+        public ConcurrentQueue<InventoryReleased> Released { get; } = new();
     }
 }

@@ -26,19 +26,39 @@ public sealed class ConcurrentNumberingTests
     };
 
     private string _connectionString = null!;
+    private ITestKafka _kafka = null!;
+    private readonly List<ServiceFactory<Program>> _instances = [];
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _kafka = await TestKafka.StartAsync();
+        _connectionString = await TestPostgres.CreateDatabaseAsync("invoice_concurrent");
+        _instances.Add(new ServiceFactory<Program>(_connectionString, _kafka.BootstrapServers, Settings));
+        _instances.Add(new ServiceFactory<Program>(_connectionString, _kafka.BootstrapServers, Settings));
+        // Ready means owning partitions of the group (KafkaHealthCheck): once both are, both take records.
+        foreach (var instance in _instances)
+        {
+            await Eventually.ReturnsAsync(() => ReadinessAsync(instance), status => status == HttpStatusCode.OK, Patience, "both instances own partitions");
+        }
+    }
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        _instances.Clear();
+        await _kafka.DisposeAsync();
+    }
 
     [Test]
     public async Task Concurrent_confirmations_on_two_instances_get_consecutive_numbers_without_gaps_or_duplicates()
     {
-        await using var kafka = await TestKafka.StartAsync();
-        _connectionString = await TestPostgres.CreateDatabaseAsync("invoice_concurrent");
-        await using var first = new ServiceFactory<Program>(_connectionString, kafka.BootstrapServers, Settings);
-        await using var second = new ServiceFactory<Program>(_connectionString, kafka.BootstrapServers, Settings);
-        // Ready means owning partitions of the group (KafkaHealthCheck): once both are, both take confirmations.
-        foreach (var instance in new[] { first, second })
-        {
-            await Eventually.ReturnsAsync(() => ReadinessAsync(instance), status => status == HttpStatusCode.OK, Patience, "both instances own partitions");
-        }
+        var kafka = _kafka;
 
         var random = new Random(20261201);
         var confirmations = Enumerable.Range(0, Orders).Select(i => OrderConfirmed($"conc-{i:D3}")).ToList();
@@ -109,6 +129,73 @@ public sealed class ConcurrentNumberingTests
         }
 
         return counters;
+    }
+
+    /// <summary>
+    /// Verdicts for half the orders racing their confirmations (another topic: either may come first), some re-sent:
+    /// every order with a verdict ends invoiced and credited once, or never invoiced, and both series stay gapless.
+    /// </summary>
+    [Test]
+    public async Task Concurrent_confirmations_and_verdicts_credit_each_invoice_once_and_keep_both_series_gapless()
+    {
+        var kafka = _kafka;
+        var confirmations = Enumerable.Range(0, Orders).Select(i => (IEventEnvelope)OrderConfirmed($"cred-{i:D3}")).ToList();
+        var verdicts = Enumerable.Range(0, Orders).Where(i => i % 2 == 0)
+            .SelectMany(i => i % 6 == 0
+                ? new IEventEnvelope[] { DeliveryCancelled($"cred-{i:D3}"), DeliveryCancelled($"cred-{i:D3}") }
+                : [i % 4 == 0 ? DeliveryCancelled($"cred-{i:D3}") : DeliveryFailed($"cred-{i:D3}")])
+            .ToList();
+        await Task.WhenAll(
+            KafkaTopic.ProduceAsync(kafka.BootstrapServers, Topics.OrderEvents, confirmations),
+            KafkaTopic.ProduceAsync(kafka.BootstrapServers, Topics.DeliveryEvents, verdicts));
+        await Eventually.ReturnsAsync(
+            () => CountAsync("SELECT count(*) FROM inbox_messages"), n => n == confirmations.Count + verdicts.Count, Patience, "every record handled");
+        await Eventually.ReturnsAsync(() => CountAsync("SELECT count(*) FROM outbox_messages"), n => n == 0, Patience, "the outbox drained");
+
+        var invoices = await InvoicesAsync();
+        var creditNotes = await CreditNotesAsync();
+        var withVerdict = verdicts.Select(v => v.OrderId).ToHashSet(StringComparer.Ordinal);
+        var events = await KafkaTopic.ReadUntilAsync(kafka.BootstrapServers, Topics.InvoiceEvents, _ => false, TimeSpan.FromSeconds(5));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(
+                invoices.Select(i => i.OrderId).Where(id => !withVerdict.Contains(id)),
+                Is.EquivalentTo(confirmations.Select(c => c.OrderId).Where(id => !withVerdict.Contains(id))),
+                "every order without a verdict invoiced");
+            Assert.That(
+                creditNotes.Select(c => (c.OrderId, c.InvoiceNumber)),
+                Is.EquivalentTo(invoices.Where(i => withVerdict.Contains(i.OrderId)).Select(i => (i.OrderId, i.Number))),
+                "an order with a verdict is credited exactly when it was invoiced, once, for its own invoice");
+            foreach (var series in new[] { invoices.Select(i => (i.Year, i.Sequence)), creditNotes.Select(c => (c.Year, c.Sequence)) })
+            {
+                foreach (var year in series.GroupBy(n => n.Year))
+                {
+                    Assert.That(year.Select(n => n.Sequence).Order(), Is.EqualTo(Enumerable.Range(1, year.Count())), $"{year.Key}: consecutive from 1");
+                }
+            }
+
+            Assert.That(
+                events.Where(e => e.Envelope.EventType == EventTypes.InvoiceCredited).Select(e => ((InvoiceCredited)e.Envelope.Payload).CreditNoteNumber),
+                Is.EquivalentTo(creditNotes.Select(c => c.Number)),
+                "one invoice.credited per credit note");
+            Assert.That(events.Count(e => e.Envelope.EventType == EventTypes.InvoiceIssued), Is.EqualTo(invoices.Count), "one invoice.issued per invoice");
+        }
+    }
+
+    private async Task<List<(string Number, int Year, int Sequence, string OrderId, string InvoiceNumber)>> CreditNotesAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT credit_note_number, year, sequence, order_id, invoice_number FROM credit_notes", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var creditNotes = new List<(string, int, int, string, string)>();
+        while (await reader.ReadAsync())
+        {
+            creditNotes.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4)));
+        }
+
+        return creditNotes;
     }
 
     private Task<long> CountAsync(string sql) => Sql.CountAsync(_connectionString, sql);

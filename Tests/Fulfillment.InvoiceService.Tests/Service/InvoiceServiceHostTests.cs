@@ -79,6 +79,49 @@ public sealed class InvoiceServiceHostTests
         }
     }
 
+    /// <summary>
+    /// Decision 0019 through Kafka: a credit note on the verdict for an invoiced order (the verdict re-sent), no invoice
+    /// for an order whose verdict came first; then the inbox wiped and every record delivered again, which must issue
+    /// and credit nothing twice and take no number.
+    /// </summary>
+    [Test]
+    public async Task Verdicts_from_kafka_credit_once_or_prevent_the_invoice_even_after_an_inbox_wipe()
+    {
+        IEventEnvelope[] first = [OrderConfirmed("host-c1"), DeliveryFailed("host-c2"), OrderConfirmed("host-c3")];
+        IEventEnvelope[] then = [DeliveryCancelled("host-c1"), DeliveryCancelled("host-c1"), OrderConfirmed("host-c2")];
+
+        await HandledRecords.ProduceAndWaitAsync(_service, first, Patience);
+        await HandledRecords.ProduceAndWaitAsync(_service, then, Patience);
+        var events = await KafkaTopic.ReadUntilAsync(_service.BootstrapServers, Topics.InvoiceEvents, _ => false, TimeSpan.FromSeconds(5));
+
+        var byOrder = events.ToLookup(e => e.Key, e => e.Envelope);
+        var issued = (InvoiceIssued)byOrder["host-c1"].First().Payload;
+        var listed = await _service.Http.GetFromJsonAsync<List<InvoiceResponse>>("/api/invoices?orderId=host-c1");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byOrder["host-c1"].Select(e => e.EventType), Is.EqualTo(new[] { EventTypes.InvoiceIssued, EventTypes.InvoiceCredited }));
+            Assert.That(byOrder["host-c2"], Is.Empty);
+            Assert.That(byOrder["host-c3"].Select(e => e.EventType), Is.EqualTo(new[] { EventTypes.InvoiceIssued }));
+            var credited = (InvoiceCredited)byOrder["host-c1"].Last().Payload;
+            Assert.That(
+                (credited.CreditNoteNumber, credited.InvoiceNumber, credited.Gross, credited.Reason),
+                Is.EqualTo(($"CN-{issued.IssuedAt.Year}-000001", issued.InvoiceNumber, 36.00m, "order cancelled")));
+            Assert.That(listed!.Single().CreditNote?.CreditNoteNumber, Is.EqualTo(credited.CreditNoteNumber));
+            Assert.That(await CountAsync("SELECT count(*) FROM invoices WHERE order_id = 'host-c2'"), Is.Zero);
+        }
+
+        await Sql.ScalarAsync(_service.ConnectionString, "DELETE FROM inbox_messages");
+        await HandledRecords.ProduceAndWaitAsync(_service, [.. first, .. then], Patience);
+        var afterReplay = await KafkaTopic.ReadUntilAsync(_service.BootstrapServers, Topics.InvoiceEvents, _ => false, TimeSpan.FromSeconds(5));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterReplay, Has.Count.EqualTo(events.Count), "the replay emitted something");
+            Assert.That(await CountAsync("SELECT last_number FROM invoice_counters"), Is.EqualTo(2));
+            Assert.That(await CountAsync("SELECT last_number FROM credit_note_counters"), Is.EqualTo(1));
+        }
+    }
+
     [TestCase("/api/invoices/INV-2026-999999", HttpStatusCode.NotFound)]
     [TestCase("/api/invoices/not-a-number", HttpStatusCode.BadRequest)]
     [TestCase("/api/invoices", HttpStatusCode.BadRequest)]

@@ -3,7 +3,7 @@ using Fulfillment.Testing;
 
 namespace Fulfillment.InvoiceService.Tests.Support;
 
-/// <summary>Envelopes as order-service would produce them: a new eventId each time unless given.</summary>
+/// <summary>Envelopes as order- and delivery-service would produce them: a new eventId each time unless given.</summary>
 public static class Envelopes
 {
     public const string Producer = "order-service";
@@ -27,6 +27,12 @@ public static class Envelopes
             Producer,
             eventId: eventId);
     }
+
+    public static EventEnvelope<DeliveryCancelled> DeliveryCancelled(string orderId) =>
+        TestEnvelopes.For(orderId, new DeliveryCancelled("cancelled by the customer"), "delivery-service");
+
+    public static EventEnvelope<DeliveryFailed> DeliveryFailed(string orderId) =>
+        TestEnvelopes.For(orderId, new DeliveryFailed(DeliveryFailureCodes.NoDriverInTime, "no driver could be assigned in time"), "delivery-service");
 
     public static OrderLine Line(string sku, int quantity, decimal unitPrice) => new(sku, quantity, unitPrice);
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fulfillment.InvoiceService.Tests.Support;
 
 /// <summary>
-/// The invoice consumer on MassTransit's in-memory test harness, with its DbContext on a fresh PostgreSQL database,
+/// The invoice consumers on MassTransit's in-memory test harness, with its DbContext on a fresh PostgreSQL database,
 /// the invoicing registered as the service registers it (from <c>Invoice</c> settings), and a manual clock.
 /// </summary>
 /// <remarks>No batch preparer here (the harness has none): every number is taken by the consumer itself.</remarks>
@@ -33,7 +33,11 @@ public sealed class InvoiceHarness(ServiceProvider provider, string connectionSt
                 .Select(setting => KeyValuePair.Create($"{InvoiceOptions.SectionName}:{setting.Key}", setting.Value)))
             .Build();
         var clock = new ManualClock(now ?? Start);
-        var services = CreateServices(connectionString, x => x.AddConsumer<IssueInvoice>());
+        var services = CreateServices(connectionString, x =>
+        {
+            x.AddConsumer<IssueInvoice>();
+            x.AddConsumer<CreditInvoice>();
+        });
         services.AddSingleton<TimeProvider>(clock);
         services.AddInvoicing(configuration);
 
@@ -45,7 +49,14 @@ public sealed class InvoiceHarness(ServiceProvider provider, string connectionSt
     public Task<List<Invoice>> InvoicesAsync(string orderId) =>
         QueryAsync(db => db.Invoices.AsNoTracking().Include(i => i.Items).Where(i => i.OrderId == orderId).ToListAsync());
 
+    public Task<List<CreditNote>> CreditNotesAsync(string orderId) =>
+        QueryAsync(db => db.CreditNotes.AsNoTracking().Where(c => c.OrderId == orderId).ToListAsync());
+
     /// <summary>The last number taken in <paramref name="year"/>, 0 when none was.</summary>
     public Task<long> LastNumberAsync(int year) =>
         Sql.CountAsync(ConnectionString, "SELECT coalesce(max(last_number), 0) FROM invoice_counters WHERE year = @year", ("year", year));
+
+    /// <summary>The last credit note number taken in <paramref name="year"/>, 0 when none was.</summary>
+    public Task<long> LastCreditNoteNumberAsync(int year) =>
+        Sql.CountAsync(ConnectionString, "SELECT coalesce(max(last_number), 0) FROM credit_note_counters WHERE year = @year", ("year", year));
 }

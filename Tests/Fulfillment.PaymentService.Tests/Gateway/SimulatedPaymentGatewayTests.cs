@@ -48,6 +48,31 @@ public sealed class SimulatedPaymentGatewayTests
     }
 
     [Test]
+    public async Task Refund_id_is_derived_from_the_payment_so_a_repeated_refund_is_the_same_refund()
+    {
+        var gateway = Gateway(new PaymentGatewayOptions());
+
+        var first = await gateway.RefundAsync(new RefundRequest("payment-1", "AUTH-000001", 5m, "EUR"), CancellationToken.None);
+        var again = await gateway.RefundAsync(new RefundRequest("payment-1", "AUTH-000001", 5m, "EUR"), CancellationToken.None);
+        var other = await gateway.RefundAsync(new RefundRequest("payment-2", "AUTH-000001", 5m, "EUR"), CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.RefundId, Does.Match("^REF-[0-9A-F]{12}$"));
+            Assert.That(first.RefundId, Is.EqualTo(again.RefundId).And.Not.EqualTo(other.RefundId));
+        }
+    }
+
+    [Test]
+    public async Task Refunds_meet_the_same_outages_as_authorizations()
+    {
+        var gateway = Gateway(new PaymentGatewayOptions { TransientFailureRate = 1 });
+
+        await Assert.ThrowsAsync<RefundUnavailableException>(
+            () => gateway.RefundAsync(new RefundRequest("payment-1", "AUTH-000001", 5m, "EUR"), CancellationToken.None));
+    }
+
+    [Test]
     public async Task Transient_failures_repeat_for_the_same_seed_and_differ_for_another()
     {
         var sequence = await FailureSequenceAsync(seed: 42, calls: 40);

@@ -67,13 +67,7 @@ public sealed class TransientFailureTests
         var reserved = InventoryReserved("order-1");
 
         await KafkaTopic.ProduceAsync(kafka.BootstrapServers, Topics.InventoryEvents, reserved);
-        await Eventually.ReturnsAsync(
-            () => Database.CountAsync(connectionString, "SELECT count(*) FROM inbox_messages WHERE event_id = @id", reserved.EventId),
-            count => count == 1,
-            Patience,
-            "the reservation handled");
-        await Eventually.ReturnsAsync(
-            () => Database.CountAsync(connectionString, "SELECT count(*) FROM outbox_messages"), count => count == 0, Patience, "the outbox drained");
+        await HandledAndDrainedAsync(connectionString, reserved);
 
         // Everything the service published is on Kafka by now: a bounded read sees a second event if there was one.
         var events = await KafkaTopic.ReadUntilAsync(kafka.BootstrapServers, Topics.PaymentEvents, records => records.Count > 1, TimeSpan.FromSeconds(5));
@@ -84,5 +78,63 @@ public sealed class TransientFailureTests
             Assert.That(payment!.Status, Is.EqualTo("authorized"));
             Assert.That(events.Select(e => e.Envelope.EventType), Is.EqualTo(new[] { EventTypes.PaymentAuthorized }));
         }
+    }
+
+    /// <summary>
+    /// A refund is owed whatever the gateway does: its outage is waited out, never dead-lettered. With no bounded
+    /// retry at all (<c>Retry:Limit=0</c>), a refund failure classified as an ordinary transient one would send the
+    /// verdict to the dead-letter topic at once and the customer would never get the money back.
+    /// </summary>
+    [Test]
+    public async Task Gateway_outage_during_a_refund_is_waited_out_and_the_refund_made_once()
+    {
+        // A seed whose first draw answers (the authorization) and whose next ones fail (the refund) before one answers.
+        const double rate = 0.5;
+        var seed = Enumerable.Range(1, 1_000).First(candidate =>
+        {
+            var draws = new Random(candidate);
+            return draws.NextDouble() >= rate && draws.NextDouble() < rate && draws.NextDouble() < rate;
+        });
+
+        await using var kafka = await TestKafka.StartAsync();
+        var connectionString = await TestPostgres.CreateDatabaseAsync("payment_refund_retry");
+        await using var service = new ServiceFactory<Program>(connectionString, kafka.BootstrapServers, new Dictionary<string, string?>
+        {
+            ["Payment:Gateway:TransientFailureRate"] = rate.ToString(CultureInfo.InvariantCulture),
+            ["Payment:Gateway:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["Retry:Limit"] = "0",
+            ["Retry:InfrastructureRetryInterval"] = "00:00:00.050",
+        });
+        using var http = service.CreateClient();
+        var reserved = InventoryReserved("order-1");
+        var verdict = DeliveryCancelled("order-1");
+
+        await KafkaTopic.ProduceAsync(kafka.BootstrapServers, reserved);
+        await Eventually.ReturnsAsync(
+            () => Database.CountAsync(connectionString, "SELECT count(*) FROM payments WHERE status = 'authorized'"), count => count == 1, Patience, "the payment authorized");
+        await KafkaTopic.ProduceAsync(kafka.BootstrapServers, verdict);
+        await HandledAndDrainedAsync(connectionString, verdict);
+
+        var events = await KafkaTopic.ReadUntilAsync(kafka.BootstrapServers, Topics.PaymentEvents, records => records.Count > 2, TimeSpan.FromSeconds(5));
+        var deadLetters = await KafkaTopic.ReadUntilAsync(kafka.BootstrapServers, Topics.DeliveryDeadLetters, records => records.Count > 0, TimeSpan.FromSeconds(2));
+        var payment = await http.GetFromJsonAsync<PaymentResponse>("/api/payments/order-1");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events.Select(e => e.Envelope.EventType), Is.EqualTo(new[] { EventTypes.PaymentAuthorized, EventTypes.PaymentRefunded }));
+            Assert.That(deadLetters, Is.Empty);
+            Assert.That((payment!.Status, payment.RefundId), Is.EqualTo(("refunded", ((PaymentRefunded)events[1].Envelope.Payload).RefundId)));
+        }
+    }
+
+    /// <summary>Waits until the record is in the inbox (its transaction committed) and the outbox is empty (its events are on Kafka).</summary>
+    private static async Task HandledAndDrainedAsync(string connectionString, IEventEnvelope envelope)
+    {
+        await Eventually.ReturnsAsync(
+            () => Database.CountAsync(connectionString, "SELECT count(*) FROM inbox_messages WHERE event_id = @id", envelope.EventId),
+            count => count == 1,
+            Patience,
+            $"{envelope.EventType} handled");
+        await Eventually.ReturnsAsync(
+            () => Database.CountAsync(connectionString, "SELECT count(*) FROM outbox_messages"), count => count == 0, Patience, "the outbox drained");
     }
 }

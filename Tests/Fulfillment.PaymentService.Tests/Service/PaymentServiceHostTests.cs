@@ -80,6 +80,62 @@ public sealed class PaymentServiceHostTests
         }
     }
 
+    /// <summary>
+    /// Decision 0019 through Kafka: a refund after the verdict, a decline for an order cancelled first, duplicates on
+    /// every topic; then the inbox wiped and every record delivered again, which must repeat nothing.
+    /// </summary>
+    [Test]
+    public async Task Cancellations_and_verdicts_from_kafka_refund_or_decline_once_even_after_an_inbox_wipe()
+    {
+        var refundReserved = InventoryReserved("host-refund", 40.00m);
+        var early = OrderCancelled("host-early");
+        var earlyReserved = InventoryReserved("host-early", 15.00m);
+        var failedReserved = InventoryReserved("host-failed", 25.00m);
+        IEventEnvelope[] first = [refundReserved, early, failedReserved];
+        IEventEnvelope[] then =
+        [
+            OrderCancelled("host-refund"), DeliveryCancelled("host-refund"), DeliveryCancelled("host-refund"),
+            earlyReserved, DeliveryCancelled("host-early"),
+            DeliveryFailed("host-failed"), DeliveryFailed("host-failed"),
+        ];
+
+        // Reservations and the early cancellation first, so that what each order meets next is known.
+        await ProduceAndWaitAsync(first);
+        await ProduceAndWaitAsync(then);
+        var events = await PaymentEventsAsync(expected: 5);
+
+        var byOrder = events.ToLookup(e => e.Key, e => e.Envelope);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events, Has.Count.EqualTo(5));
+            Assert.That(byOrder["host-refund"].Select(e => e.EventType), Is.EqualTo(new[] { EventTypes.PaymentAuthorized, EventTypes.PaymentRefunded }));
+            Assert.That(byOrder["host-early"].Select(e => e.EventType), Is.EqualTo(new[] { EventTypes.PaymentFailed }));
+            Assert.That(((PaymentFailed)byOrder["host-early"].Single().Payload).Reason, Is.EqualTo("order cancelled"));
+            Assert.That(byOrder["host-failed"].Select(e => e.EventType), Is.EqualTo(new[] { EventTypes.PaymentAuthorized, EventTypes.PaymentRefunded }));
+            Assert.That(((PaymentRefunded)byOrder["host-failed"].Last().Payload).Reason, Is.EqualTo("delivery failed"));
+        }
+
+        var refunded = (PaymentRefunded)byOrder["host-refund"].Last().Payload;
+        var shown = await _service.Http.GetFromJsonAsync<PaymentResponse>("/api/payments/host-refund");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refunded, Is.EqualTo(new PaymentRefunded(refunded.RefundId, shown!.PaymentId, 40.00m, "EUR", "order cancelled")));
+            Assert.That((shown.Status, shown.RefundId, shown.RefundReason), Is.EqualTo(("refunded", refunded.RefundId, "order cancelled")));
+        }
+
+        await Sql.ScalarAsync(_service.ConnectionString, "DELETE FROM inbox_messages");
+        await ProduceAndWaitAsync([.. first, .. then]);
+        var afterReplay = await PaymentEventsAsync(expected: 6);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(afterReplay, Has.Count.EqualTo(5), "the replay emitted something");
+            Assert.That(
+                await Database.CountAsync(_service.ConnectionString, "SELECT count(*) FROM payments WHERE status = 'refunded'"),
+                Is.EqualTo(2));
+        }
+    }
+
     [Test]
     public async Task Unknown_order_is_a_problem_404()
     {
@@ -91,4 +147,11 @@ public sealed class PaymentServiceHostTests
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         }
     }
+
+    private Task ProduceAndWaitAsync(IReadOnlyList<IEventEnvelope> envelopes) =>
+        HandledRecords.ProduceAndWaitAsync(_service, envelopes, Patience);
+
+    /// <summary>Everything published is on Kafka once the outbox is empty: a bounded read sees more than expected if there is more.</summary>
+    private Task<List<(string Key, IEventEnvelope Envelope)>> PaymentEventsAsync(int expected) =>
+        KafkaTopic.ReadUntilAsync(_service.BootstrapServers, Topics.PaymentEvents, records => records.Count >= expected, TimeSpan.FromSeconds(5));
 }
