@@ -10,4 +10,5 @@ public sealed record InvoiceView(
     decimal Gross,
     string Currency,
     DateTimeOffset IssuedAt,
-    DateTimeOffset DueAt);
+    DateTimeOffset DueAt,
+    CreditNoteView? CreditNote = null);

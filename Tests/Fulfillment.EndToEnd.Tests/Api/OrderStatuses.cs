@@ -17,6 +17,11 @@ public static class OrderStatuses
     public const string Delivered = "DELIVERED";
     public const string PaymentFailed = "PAYMENT_FAILED";
     public const string InventoryRejected = "INVENTORY_REJECTED";
+    public const string Cancelled = "CANCELLED";
+    public const string DeliveryFailed = "DELIVERY_FAILED";
+
+    /// <summary>order-service's status once a driver has the order (a cancel then answers 409).</summary>
+    public const string OutForDelivery = "OUT_FOR_DELIVERY";
 
     /// <summary>A driver has the order: the furthest the happy path gets within a test (delivery takes minutes).</summary>
     public static bool IsWithDriver(string status) => status is DeliveryAssigned or Delivered;

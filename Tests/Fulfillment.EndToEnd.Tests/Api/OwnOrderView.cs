@@ -8,4 +8,9 @@ public sealed record OwnOrderView(
     DateTimeOffset? ConfirmedAt,
     DateTimeOffset? OutForDeliveryAt,
     DateTimeOffset? DeliveredAt,
-    DateTimeOffset? RejectedAt);
+    DateTimeOffset? RejectedAt,
+    DateTimeOffset? CancelRequestedAt = null,
+    DateTimeOffset? CancelledAt = null,
+    DateTimeOffset? DeliveryFailedAt = null,
+    DateTimeOffset? RefundedAt = null,
+    DateTimeOffset? StockReleasedAt = null);

@@ -10,4 +10,5 @@ public sealed record SagaView(
     string? FailureReason,
     string? InvoiceNumber,
     DateTimeOffset? EstimatedArrival,
-    IReadOnlyList<SagaTransition> History);
+    IReadOnlyList<SagaTransition> History,
+    SagaCompensation? Compensation = null);

@@ -69,6 +69,10 @@ public sealed class PlatformApi(Platform platform)
         return JsonSerializer.Deserialize<PlacedOrder>(text, Json)!;
     }
 
+    /// <summary>The customer's cancel (<c>POST /api/orders/{orderId}/cancel</c>), answered as it is: 202, 404 or 409.</summary>
+    public Task<HttpResponseMessage> CancelOrderAsync(string orderId, string reason = "changed my mind") =>
+        Orders.PostAsync($"/api/orders/{orderId}/cancel", JsonBody(new JsonObject { ["reason"] = reason }));
+
     public Task<OwnOrderView?> FindOwnOrderAsync(string orderId) => GetOrNullAsync<OwnOrderView>(Orders, $"/api/orders/{orderId}");
 
     public async Task<OwnOrderView> WaitForOwnOrderAsync(string orderId, Func<OwnOrderView, bool> done, string what) =>

@@ -1,0 +1,3 @@
+namespace Fulfillment.EndToEnd.Tests.Api;
+
+public sealed record SagaCompensationStep(string Name, DateTimeOffset? DoneAt);
