@@ -20,6 +20,9 @@ public static class FaultScenarios
     private const int RebalanceInProgress = 27;
     private const int ErrorCount = 30;
 
+    /// <summary>How long the cancellations scenario keeps cancelling (under the load, which goes on around it).</summary>
+    public static TimeSpan CancellationWindow { get; set; } = TimeSpan.FromSeconds(8);
+
     private static readonly IReadOnlyList<ServiceSpec> Consuming =
         [ServiceSpec.InventoryService, ServiceSpec.PaymentService, ServiceSpec.DeliveryService, ServiceSpec.QueryApi];
 
@@ -39,9 +42,6 @@ public static class FaultScenarios
     public static FaultScenario Find(string name) =>
         All.FirstOrDefault(s => s.Name == name)
             ?? throw new ArgumentException($"No fault scenario '{name}' (known: {string.Join(", ", All.Select(s => s.Name))}).", nameof(name));
-
-    /// <summary>How long the cancellations scenario keeps cancelling (under the load, which goes on around it).</summary>
-    public static TimeSpan CancellationWindow { get; set; } = TimeSpan.FromSeconds(8);
 
     private static string Short(ServiceSpec spec) => spec.Name.Replace("-service", string.Empty, StringComparison.Ordinal);
 
@@ -110,13 +110,15 @@ public static class FaultScenarios
     private static async Task<DateTimeOffset> CancelAsync(FaultContext context, CancellationToken cancellationToken)
     {
         var random = new Random(20261201);
-        var ended = new List<string>();
+        // A sample of the orders seen open; those of them no longer open are the "already ended" pool.
+        var sampled = new List<string>();
         var requests = new List<Task>();
         var until = DateTimeOffset.UtcNow + CancellationWindow;
         while (DateTimeOffset.UtcNow < until)
         {
             var open = context.Tracker.OpenOrders();
-            ended.RemoveAll(context.Tracker.IsOpen);
+            sampled.AddRange(open.Where(_ => random.Next(20) == 0));
+            var ended = sampled.Where(id => !context.Tracker.IsOpen(id)).ToList();
             string? target = random.Next(5) == 0 && ended.Count > 0 ? ended[random.Next(ended.Count)]
                 : open.Count > 0 ? open[random.Next(open.Count)]
                 : null;
@@ -126,8 +128,6 @@ public static class FaultScenarios
                 requests.Add(CancelOnceOrTwiceAsync(context, target, twice, cancellationToken));
             }
 
-            // A sample of today's open orders: those of them no longer open at a later turn are the "already ended" pool.
-            ended.AddRange(open.Where(id => random.Next(20) == 0));
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(10, 40)), cancellationToken);
         }
 

@@ -77,6 +77,13 @@ public sealed class FaultSuiteRun(FaultSuiteOptions options, TextWriter progress
         await polling;
         var accepted = outcomes.Where(o => o.Accepted).Select(o => o.OrderId!).ToList();
         var report = await SettledInvariantsAsync(invariants, accepted, context, cancellationToken);
+        if (!context.CancelAnswers.IsEmpty)
+        {
+            var first = context.CancelAnswers.Values.Select(a => a.TryPeek(out var code) ? code : 0).ToList();
+            Write($"{scenario.Name}: {first.Count} orders cancelled by customers, {first.Count(c => c == 202)} accepted, " +
+                $"{first.Count(c => c == 409)} refused (too late); they ended {await OutcomesAsync(context, cancellationToken)}");
+        }
+
         var result = new ScenarioResult(scenario.Name, scenario.Fault, options.Rate, outcomes.Count, accepted.Count, recovery, inFlight.Count, report);
         Write($"{scenario.Name}: {accepted.Count}/{outcomes.Count} accepted, lost {report.Lost}, duplicated {report.Duplicated}, recovery " +
             (recovery is { } r ? $"{r:F1} s" : "not within the drain timeout") +
@@ -98,6 +105,14 @@ public sealed class FaultSuiteRun(FaultSuiteOptions options, TextWriter progress
         }
 
         return report;
+    }
+
+    private static async Task<string> OutcomesAsync(FaultContext context, CancellationToken cancellationToken)
+    {
+        await using var command = context.QueryDatabase.CreateCommand(
+            "SELECT string_agg(status || ' ' || n, ', ' ORDER BY n DESC) FROM (SELECT status, count(*) AS n FROM orders WHERE order_id = ANY(@ids) GROUP BY status) s");
+        command.Parameters.AddWithValue("ids", context.CancelAnswers.Keys.ToArray());
+        return (await command.ExecuteScalarAsync(cancellationToken)) as string ?? "nowhere";
     }
 
     /// <summary>Seconds from the repair until none of <paramref name="inFlight"/> is open; null if that did not happen before <paramref name="giveUp"/>.</summary>
