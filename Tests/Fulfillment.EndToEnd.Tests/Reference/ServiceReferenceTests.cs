@@ -26,8 +26,9 @@ public sealed partial class ServiceReferenceTests : EndToEndTest
         ],
         [ServiceSpec.OrderService.Name] =
         [
-            new("POST", "/api/orders", 400, 413, 415, 422),
-            new("GET", "/api/orders/{orderId}", 400, 404),
+            new("POST", "/api/orders", 400, 401, 403, 413, 415, 422, 429),
+            new("GET", "/api/orders/{orderId}", 400, 401, 403, 404),
+            new("POST", "/api/orders/{orderId}/cancel", 400, 401, 403, 404, 409, 413, 415, 429),
         ],
         [ServiceSpec.PaymentService.Name] = [new("GET", "/api/payments/{orderId}", 404)],
         [ServiceSpec.InventoryService.Name] =
