@@ -172,6 +172,21 @@ public sealed class Platform
         await process.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Stops <paramref name="service"/> (SIGTERM) until the returned handle is disposed, which starts it again with its
+    /// platform settings and waits until it is ready: for a test that needs an order to wait at a step.
+    /// </summary>
+    public async Task<IAsyncDisposable> PauseAsync(ServiceSpec service)
+    {
+        var process = _services[service];
+        await process.StopAsync();
+        return new Resumption(async () =>
+        {
+            process.Start(_environments[service]);
+            await process.WaitUntilReadyAsync(ReadyTimeout, CancellationToken.None);
+        });
+    }
+
     private Dictionary<string, string> EnvironmentFor(ServiceSpec spec, int port, string database, string bootstrapServers)
     {
         var environment = ServiceEnvironment.Base(port, database, bootstrapServers);
@@ -235,5 +250,10 @@ public sealed class Platform
         {
             service.Kill();
         }
+    }
+
+    private sealed class Resumption(Func<Task> resume) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await resume();
     }
 }

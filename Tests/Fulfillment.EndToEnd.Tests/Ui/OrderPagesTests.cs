@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulfillment.EndToEnd.Tests.Api;
+using Fulfillment.Messages;
 using Fulfillment.Testing.Processes;
 
 namespace Fulfillment.EndToEnd.Tests.Ui;
@@ -79,6 +80,33 @@ public sealed class OrderPagesTests : BrowserTest
         await Expect(Page.Locator("#stepper li[data-failed='true']")).ToHaveAttributeAsync("data-step", OrderStatuses.InventoryRejected);
         await Expect(Page.Locator("#details")).ToContainTextAsync("Out of stock");
         await Expect(Page.Locator("#cancel-area")).ToBeHiddenAsync();
+    }
+
+    [Test]
+    public async Task The_cancel_button_cancels_a_waiting_order_and_the_page_shows_what_was_given_back()
+    {
+        PlacedOrder placed;
+        await using (await Platform.PauseAsync(ServiceSpec.PaymentService))
+        {
+            // With payment-service away the order waits at INVENTORY_RESERVED, where a customer may still cancel it.
+            placed = await Api.PlaceOrderAsync(OrderBodies.Order(OrderBodies.UniqueCustomer("ui-cancel"), "SKU-010", quantity: 1, unitPrice: 4.00m));
+            await Page.GotoAsync($"/ui/orders/{placed.OrderId}");
+            await Expect(Page.Locator("#order-status .status")).ToHaveTextAsync(OrderStatuses.InventoryReserved);
+
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Cancel order" }).ClickAsync();
+
+            await Expect(Page.Locator("#cancel-result")).ToContainTextAsync("Cancellation requested");
+            await Expect(Page.Locator("#order-status .status")).ToHaveTextAsync(OrderStatuses.Cancelled);
+        }
+
+        await Expect(Page.Locator("#details")).ToContainTextAsync("Stock released");
+        await Expect(Page.Locator("#details")).ToContainTextAsync("Cancel requested");
+        await Expect(Page.Locator("#cancel-area")).ToBeHiddenAsync();
+        // payment-service, back, reads the reservation and the cancel from two topics in either order: it declines the
+        // order, or authorizes it and then refunds it (decision 0019). Either way nothing is kept.
+        var order = await Api.WaitForOrderAsync(
+            placed.OrderId, o => o.CountOf(EventTypes.PaymentFailed) + o.CountOf(EventTypes.PaymentRefunded) == 1, "payment settled after the cancel");
+        Assert.That(order.CountOf(EventTypes.PaymentRefunded), Is.EqualTo(order.CountOf(EventTypes.PaymentAuthorized)), "refunded ⇔ authorized");
     }
 
     [Test]

@@ -114,6 +114,11 @@
       ["Confirmed", order.confirmedAt && Ui.dateTime(order.confirmedAt)],
       ["Invoice", order.invoice && `${order.invoice.number}, ${Ui.money(order.invoice.gross, order.invoice.currency)}, due ${Ui.dateTime(order.invoice.dueAt)}`],
       ["Delivered", order.delivery?.deliveredAt && Ui.dateTime(order.delivery.deliveredAt)],
+      ["Cancel requested", order.cancellation?.requestedAt && `${order.cancellation.reason ?? ""} at ${Ui.time(order.cancellation.requestedAt)}`],
+      ["Cancelled", order.cancellation?.cancelledAt && Ui.dateTime(order.cancellation.cancelledAt)],
+      ["Delivery failed", order.delivery?.failedAt && `${order.delivery.failureReason ?? order.delivery.failureCode ?? ""} at ${Ui.time(order.delivery.failedAt)}`],
+      ["Refunded", order.payment?.refundedAt && `${order.payment.refundId ?? ""} at ${Ui.time(order.payment.refundedAt)}`],
+      ["Invoice credited", order.invoice?.creditNoteNumber && `${order.invoice.creditNoteNumber} at ${Ui.time(order.invoice.creditedAt)}`],
     ].filter(([, value]) => value);
     document.getElementById("details").replaceChildren(...facts.flatMap(([term, value]) => [el("dt", { text: term }), el("dd", { text: value })]));
     const notifications = order.notifications ?? [];
