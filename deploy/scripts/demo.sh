@@ -93,5 +93,6 @@ for id in "${!label[@]}"; do
     printf 'demo: %-13s %s: %s\n' "${label[$id]}" "$(jq -r '.status + (if .delivery.failureReason then " (" + .delivery.failureReason + ")" else "" end)' <<<"$view")" "${undone:-nothing to give back}"
   fi
 done
+echo "demo: follow any of them in the browser: http://localhost:8080/ui/orders/<orderId>"
 echo "demo: emails sent to the customers (one per step; read them at $smtp_ui_url):"
 curl -fs "$smtp_ui_url/api/messages?pageSize=50" | jq -r '(.results // .)[] | "  \(.to | if type == "array" then join(", ") else . end)  \(.subject)"' || echo "  (smtp4dev not reachable at $smtp_ui_url)"

@@ -103,7 +103,8 @@ done
 
 cat <<TXT
 run: ready.
-  order-service      http://localhost:8081/api/orders
+  tracking UI        http://localhost:8080/ui/   (place an order, watch it move; /ui/admin/dead-letters)
+  order-service      http://localhost:8081/api/orders   /api/orders/{orderId}/cancel
   query-api          http://localhost:8080/api/orders   /api/sagas/{orderId}
                      http://localhost:8080/api/admin/dlq   (X-Api-Key: ${ADMIN_API_KEY:-local-admin-key})
   payment-service    http://localhost:8082
