@@ -1,6 +1,7 @@
 using Fulfillment.DeliveryService.Assignment;
 using Fulfillment.DeliveryService.Persistence;
 using Fulfillment.DeliveryService.Tracking;
+using Fulfillment.Messaging.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DriverPool>();
+        services.AddScoped<OrderLocks>();
         services.AddScoped<LockedDeliveries>();
         services.AddScoped<DeliveryBatchPreparer>();
         services.AddScoped<DriverDispatcher>();

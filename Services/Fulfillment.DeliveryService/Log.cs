@@ -49,6 +49,6 @@ internal static partial class Log
     public static partial void DeliveryFailed(ILogger logger, string orderId, string failureCode, string reason);
 
     [LoggerMessage(EventId = 4013, Level = LogLevel.Error,
-        Message = "Order {OrderId} held with key {Key} after key {HeldKey}: a batch preparer missed it, so two transactions could wait on each other")]
-    public static partial void OrderLockedOutOfOrder(ILogger logger, string orderId, int key, int heldKey);
+        Message = "Order {OrderId} held out of key order ({OutOfOrderLocks} in this unit of work): a batch preparer missed it, so two transactions could wait on each other")]
+    public static partial void OrderLockedOutOfOrder(ILogger logger, string orderId, int outOfOrderLocks);
 }

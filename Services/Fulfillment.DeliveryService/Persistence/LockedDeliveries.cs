@@ -1,5 +1,5 @@
-using System.Text;
 using Fulfillment.Messages;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.Messaging.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,22 +12,17 @@ namespace Fulfillment.DeliveryService.Persistence;
 /// </summary>
 /// <remarks>
 /// The two events come on two topics, whose partitions two instances may handle at the same time, and before the
-/// first of them there is no delivery row to lock. So an order is held by a transaction-scoped advisory lock on its
-/// id (two-key space, never the chassis' single-key locks) and then by the row lock on its delivery, if it has one.
-/// The advisory locks are taken in ascending key order, so two batches never wait on each other in opposite orders
+/// first of them there is no delivery row to lock. So an order is held by the chassis' per-order advisory lock
+/// (<see cref="OrderLocks"/>) and then by the row lock on its delivery, if it has one. The advisory locks are taken in
+/// ascending key order, so two batches never wait on each other in opposite orders
 /// (decision 0010); <see cref="DeliveryBatchPreparer"/> takes a whole batch's in one statement. The row lock keeps the
 /// ticker off: its assignments and time-outs claim waiting deliveries with <c>SKIP LOCKED</c>, so a consumer holding
 /// one waits for nothing the ticker holds and the ticker never waits for a consumer; a consumer that finds the row
-/// claimed by a tick waits for that tick and then reads what it committed. Two keys can share an advisory lock (a
-/// hash): harmless, they only take turns.
+/// claimed by a tick waits for that tick and then reads what it committed.
 /// </remarks>
-public sealed class LockedDeliveries(DeliveryDbContext db, ILogger<LockedDeliveries> logger)
+public sealed class LockedDeliveries(DeliveryDbContext db, OrderLocks locks, ILogger<LockedDeliveries> logger)
 {
     private readonly Dictionary<string, Delivery?> _held = new(StringComparer.Ordinal);
-    private readonly SortedSet<int> _keys = [];
-
-    /// <summary>Locks taken below one already held since this unit of work began: zero unless the preparer missed an order.</summary>
-    public int OutOfOrderLocks { get; private set; }
 
     /// <summary>Holds the orders of <paramref name="orderIds"/> not yet held (and their deliveries) until the transaction ends.</summary>
     public async Task LockAsync(IEnumerable<string> orderIds, CancellationToken cancellationToken)
@@ -43,20 +38,9 @@ public sealed class LockedDeliveries(DeliveryDbContext db, ILogger<LockedDeliver
             return;
         }
 
-        var keys = missing.Select(KeyOf).Where(key => !_keys.Contains(key)).Distinct().Order().ToArray();
-        if (keys.Length > 0)
+        if (await locks.LockAsync(missing, cancellationToken))
         {
-            if (_keys.Count > 0 && keys[0] < _keys.Max)
-            {
-                OutOfOrderLocks++;
-                Log.OrderLockedOutOfOrder(logger, missing[0], keys[0], _keys.Max);
-            }
-
-            // A function scan of unnest yields the array's elements in order, so the locks are taken in key order.
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_advisory_xact_lock(hashtext('delivery-service'), key) FROM unnest({keys}::int[]) AS key",
-                cancellationToken);
-            _keys.UnionWith(keys);
+            Log.OrderLockedOutOfOrder(logger, missing[0], locks.OutOfOrderLocks);
         }
 
         // FOR NO KEY UPDATE: what the save's UPDATE takes anyway, and what the ticker's FOR UPDATE SKIP LOCKED skips.
@@ -110,17 +94,5 @@ public sealed class LockedDeliveries(DeliveryDbContext db, ILogger<LockedDeliver
 
         db.Deliveries.Add(delivery);
         _held[delivery.OrderId] = delivery;
-    }
-
-    /// <summary>32-bit FNV-1a of the order id: the same key in every process and runtime, unlike <see cref="string.GetHashCode()"/>.</summary>
-    internal static int KeyOf(string orderId)
-    {
-        var hash = 2166136261u;
-        foreach (var b in Encoding.UTF8.GetBytes(orderId))
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        return unchecked((int)hash);
     }
 }

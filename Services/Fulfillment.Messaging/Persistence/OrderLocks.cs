@@ -20,14 +20,27 @@ namespace Fulfillment.Messaging.Persistence;
 /// </remarks>
 public sealed class OrderLocks(DbContext db)
 {
-    private readonly HashSet<long> _held = [];
+    private readonly SortedSet<long> _held = [];
 
-    public async Task LockAsync(IEnumerable<string> orderIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls that had to take a key below one already held in this unit of work: zero unless a batch preparer missed an
+    /// order, which is when two transactions could wait on each other.
+    /// </summary>
+    public int OutOfOrderLocks { get; private set; }
+
+    /// <summary>Locks the orders not yet held; true when one of them had to be taken out of key order (see <see cref="OutOfOrderLocks"/>).</summary>
+    public async Task<bool> LockAsync(IEnumerable<string> orderIds, CancellationToken cancellationToken)
     {
         var keys = orderIds.Select(KeyOf).Where(key => !_held.Contains(key)).Distinct().Order().ToArray();
         if (keys.Length == 0)
         {
-            return;
+            return false;
+        }
+
+        var outOfOrder = _held.Count > 0 && keys[0] < _held.Max;
+        if (outOfOrder)
+        {
+            OutOfOrderLocks++;
         }
 
         if (db.Database.CurrentTransaction is null)
@@ -40,9 +53,10 @@ public sealed class OrderLocks(DbContext db)
             $"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest({keys}) AS k ORDER BY k) AS ordered",
             cancellationToken);
         _held.UnionWith(keys);
+        return outOfOrder;
     }
 
-    public Task LockAsync(string orderId, CancellationToken cancellationToken) => LockAsync([orderId], cancellationToken);
+    public Task<bool> LockAsync(string orderId, CancellationToken cancellationToken) => LockAsync([orderId], cancellationToken);
 
     internal static long KeyOf(string orderId) =>
         BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(orderId)));
