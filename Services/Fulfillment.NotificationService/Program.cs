@@ -1,4 +1,5 @@
 using Fulfillment.Messaging.Hosting;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.NotificationService.Notifications;
 using Fulfillment.NotificationService.Persistence;
 using Fulfillment.NotificationService.Recipients;
@@ -19,6 +20,7 @@ builder.AddMessaging<NotificationDbContext>(messaging => messaging
         // partition goes on (docs/decisions/0018). Not waited out: an outage must not hold every order's email forever.
         .RetryWith(policy => policy.RetrySmtpFailures(retry))));
 builder.Services.AddSmtpMailer(builder.Configuration);
+builder.Services.AddScoped<OrderLocks>();
 builder.Services.AddScoped<CustomerNotifier>();
 
 var app = builder.Build();

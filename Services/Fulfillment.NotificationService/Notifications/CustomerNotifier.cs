@@ -18,6 +18,7 @@ namespace Fulfillment.NotificationService.Notifications;
 /// </summary>
 public sealed class CustomerNotifier(
     NotificationDbContext db,
+    OrderLocks locks,
     SmtpMailer mailer,
     IOptions<SmtpOptions> smtp,
     TimeProvider clock,
@@ -33,7 +34,7 @@ public sealed class CustomerNotifier(
         var envelope = context.Message;
         var orderId = envelope.OrderId;
         var cancellationToken = context.CancellationToken;
-        await LockOrderAsync(orderId, cancellationToken);
+        await locks.LockAsync(orderId, cancellationToken);
 
         // The inbox stops a redelivered event; this stops a second event of the same kind for the order (a re-sent
         // delivery.assigned, a replayed dead letter). The UNIQUE (order_id, kind) is the safety net behind both.
@@ -85,7 +86,7 @@ public sealed class CustomerNotifier(
     {
         var orderId = envelope.OrderId;
         var cancellationToken = context.CancellationToken;
-        await LockOrderAsync(orderId, cancellationToken);
+        await locks.LockAsync(orderId, cancellationToken);
         if (await db.Recipients.FindAsync([orderId], cancellationToken) is not null)
         {
             return;
@@ -183,10 +184,4 @@ public sealed class CustomerNotifier(
 
         return email;
     }
-
-    // A transaction-scoped advisory lock per order, in the two-key space (never the chassis' single-key locks): released
-    // by the unit of work's commit or rollback. One record per unit of work, so one lock at a time: no lock ordering.
-    private Task<int> LockOrderAsync(string orderId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock(hashtext('notification-service'), hashtext({orderId}))", cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fulfillment.Messaging.Persistence;
 using Fulfillment.NotificationService.Notifications;
 using Fulfillment.NotificationService.Persistence;
 using Fulfillment.NotificationService.Recipients;
@@ -43,6 +44,7 @@ public sealed class NotificationHarness(ServiceProvider provider, string connect
             x.AddConsumer<NotifyCustomer>();
         });
         services.AddSmtpMailer(configuration);
+        services.AddScoped<OrderLocks>();
         services.AddScoped<CustomerNotifier>();
 
         var serviceProvider = services.BuildServiceProvider(validateScopes: true);
