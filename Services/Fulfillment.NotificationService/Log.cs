@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(9006, LogLevel.Warning, "QUIT to the SMTP server {Host}:{Port} failed after it accepted every message; ignored")]
     public static partial void SmtpQuitFailed(ILogger logger, Exception exception, string host, int port);
+
+    [LoggerMessage(9007, LogLevel.Information, "Email {MessageId} was accepted by the SMTP server before this unit of work was replayed; not sent again")]
+    public static partial void AlreadyAccepted(ILogger logger, string messageId);
 }

@@ -21,6 +21,15 @@ public static class Sql
         return result is DBNull ? null : result;
     }
 
+    /// <summary>Runs statements that return nothing the test needs (DDL, a fault the test sets up).</summary>
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A count (or any integer) the statement selects.</summary>
     public static async Task<long> CountAsync(string connectionString, string sql, params (string Name, object Value)[] parameters) =>
         Convert.ToInt64(await ScalarAsync(connectionString, sql, parameters), CultureInfo.InvariantCulture);

@@ -10,15 +10,17 @@ using MimeKit;
 namespace Fulfillment.NotificationService.Notifications;
 
 /// <summary>
-/// The decisions behind every email, inside the consumer host's unit of work (one record each: the group runs
-/// <c>BatchesOf(1)</c>): at most one row per (order, kind); sent when the order's address is known, recorded as
+/// The decisions behind every email, inside the consumer host's unit of work: at most one row per (order, kind); sent when the order's address is known, recorded as
 /// <c>no-recipient</c> when the order has none, kept as <c>awaiting-recipient</c> when the event came before the address
 /// and sent when it arrives. Each decision first takes the order's lock, so two instances (or a rebalance overlap)
-/// handling two events of one order can never both see "not sent yet" or miss each other's waiting email.
+/// handling two events of one order can never both see "not sent yet" or miss each other's waiting email. In a batch,
+/// <see cref="NotificationBatchPreparer"/> has taken the locks and loaded the orders already (<see cref="LoadedOrders"/>),
+/// and what is tracked answers every question; a replay of a failed batch sends nothing twice (<see cref="AcceptedMessageIds"/>).
 /// </summary>
 public sealed class CustomerNotifier(
     NotificationDbContext db,
     OrderLocks locks,
+    LoadedOrders loaded,
     SmtpMailer mailer,
     IOptions<SmtpOptions> smtp,
     TimeProvider clock,
@@ -39,7 +41,7 @@ public sealed class CustomerNotifier(
         // The inbox stops a redelivered event; this stops a second event of the same kind for the order (a re-sent
         // delivery.assigned, a replayed dead letter). The UNIQUE (order_id, kind) is the safety net behind both.
         if (db.Notifications.Local.Any(n => n.OrderId == orderId && n.Kind == kind)
-            || await db.Notifications.AnyAsync(n => n.OrderId == orderId && n.Kind == kind, cancellationToken))
+            || (!loaded.Contains(orderId) && await db.Notifications.AnyAsync(n => n.OrderId == orderId && n.Kind == kind, cancellationToken)))
         {
             Log.AlreadyNotified(logger, orderId, kind, envelope.EventId);
             return;
@@ -61,7 +63,7 @@ public sealed class CustomerNotifier(
         };
         db.Notifications.Add(notification);
 
-        var recipient = await db.Recipients.FindAsync([orderId], cancellationToken);
+        var recipient = await FindRecipientAsync(orderId, cancellationToken);
         if (recipient is null)
         {
             Log.AwaitingRecipient(logger, orderId, kind);
@@ -87,7 +89,7 @@ public sealed class CustomerNotifier(
         var orderId = envelope.OrderId;
         var cancellationToken = context.CancellationToken;
         await locks.LockAsync(orderId, cancellationToken);
-        if (await db.Recipients.FindAsync([orderId], cancellationToken) is not null)
+        if (await FindRecipientAsync(orderId, cancellationToken) is not null)
         {
             return;
         }
@@ -101,9 +103,11 @@ public sealed class CustomerNotifier(
             LearnedAt = Now(),
         });
 
-        var awaiting = await db.Notifications
-            .Where(n => n.OrderId == orderId && n.Status == NotificationStatus.AwaitingRecipient)
-            .ToListAsync(cancellationToken);
+        var awaiting = loaded.Contains(orderId)
+            ? []
+            : await db.Notifications
+                .Where(n => n.OrderId == orderId && n.Status == NotificationStatus.AwaitingRecipient)
+                .ToListAsync(cancellationToken);
         awaiting = [.. awaiting
             .Union(db.Notifications.Local.Where(n => n.OrderId == orderId && n.Status == NotificationStatus.AwaitingRecipient))
             .OrderBy(n => n.CreatedAt)
@@ -164,6 +168,11 @@ public sealed class CustomerNotifier(
         message.To.Add(to);
         return message;
     }
+
+    private async ValueTask<Recipient?> FindRecipientAsync(string orderId, CancellationToken cancellationToken) =>
+        loaded.Contains(orderId)
+            ? db.Recipients.Local.FirstOrDefault(r => r.OrderId == orderId)
+            : await db.Recipients.FindAsync([orderId], cancellationToken);
 
     // Microseconds: notification.sent carries exactly the time the row keeps.
     private DateTimeOffset Now() => clock.GetUtcNowMicroseconds();

@@ -13,6 +13,7 @@ public static class SmtpServiceCollectionExtensions
             .Validate(o => MailboxAddress.TryParse(o.From, out _), "Notification:Smtp:From must be a mailbox address.")
             .Validate(o => o.Timeout > TimeSpan.Zero, "Notification:Smtp:Timeout must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<AcceptedMessageIds>();
         services.AddSingleton<SmtpMailer>();
         return services;
     }

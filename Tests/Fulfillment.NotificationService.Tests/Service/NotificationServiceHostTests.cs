@@ -12,7 +12,8 @@ namespace Fulfillment.NotificationService.Tests.Service;
 
 /// <summary>
 /// The whole service as it runs: Program and appsettings.json, migrations at start-up, its consumer group on five
-/// topics (batches of one), the outbox relay, HTTP, against the embedded Kafka and a real smtp4dev.
+/// topics (one lane, so the batch-replay test can line records up), the outbox relay, HTTP, against the embedded Kafka
+/// and a real smtp4dev.
 /// </summary>
 [TestFixture]
 public sealed class NotificationServiceHostTests
@@ -41,6 +42,7 @@ public sealed class NotificationServiceHostTests
                     ["Notification:Retry:MinInterval"] = "00:00:00.050",
                     ["Notification:Retry:MaxInterval"] = "00:00:00.200",
                     ["Notification:Retry:IntervalDelta"] = "00:00:00.050",
+                    ["Kafka:Consumer:MaxConcurrency"] = "1",
                 }));
     }
 
@@ -94,12 +96,7 @@ public sealed class NotificationServiceHostTests
     [Test]
     public async Task With_smtp_down_the_record_is_dead_lettered_after_its_retries_and_the_partition_flows_on()
     {
-        await Produce(Topics.OrderEvents, OrderCreated("host-down", EmailOf("host-down")));
-        await Eventually.ReturnsAsync(
-            () => Sql.CountAsync(_service.ConnectionString, "SELECT count(*) FROM recipients WHERE order_id = 'host-down'"),
-            count => count == 1,
-            Patience,
-            "the address learned");
+        await LearnAddressAsync("host-down");
         await _smtp.StopAsync();
 
         var assigned = DeliveryAssigned("host-down");
@@ -127,6 +124,65 @@ public sealed class NotificationServiceHostTests
         }
     }
 
+    /// <summary>
+    /// A batch whose emails left before it failed (here the database refuses one of its rows) is replayed record by
+    /// record: the replay hands the SMTP server nothing it already accepted, the record that can be saved is, and the
+    /// one that cannot goes to the dead-letter topic after its retries, without another email on each of them.
+    /// </summary>
+    [Test]
+    public async Task A_failed_batch_replayed_record_by_record_sends_no_email_twice()
+    {
+        await LearnAddressAsync("host-replay");
+        await Sql.ExecuteAsync(_service.ConnectionString, """
+            CREATE FUNCTION refuse_delivered() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.kind = 'delivered' THEN RAISE EXCEPTION 'the test refuses delivered rows'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_delivered BEFORE INSERT ON notifications FOR EACH ROW EXECUTE FUNCTION refuse_delivered();
+            """);
+
+        var completed = DeliveryCompleted("host-replay");
+
+        // The lane is held on another order's batch (its preparer waits for the table) while both events of this order
+        // queue behind it, so they are handled as one batch: the email of the first leaves, the second's row fails.
+        await using (var holder = new Npgsql.NpgsqlConnection(_service.ConnectionString))
+        {
+            await holder.OpenAsync();
+            await using var hold = await holder.BeginTransactionAsync();
+            await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE recipients IN ACCESS EXCLUSIVE MODE", holder, hold))
+            {
+                await lockTable.ExecuteNonQueryAsync();
+            }
+
+            await Produce(Topics.DeliveryEvents, DeliveryAssigned("host-replay-blocker"));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await KafkaTopic.ProduceAsync(_service.BootstrapServers, Topics.DeliveryEvents, [DeliveryAssigned("host-replay"), completed]);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await hold.CommitAsync();
+        }
+
+        var deadLetter = (await Eventually.ReturnsAsync(
+            () => Kcat.ConsumeAsync(_service.BootstrapServers, Topics.DeliveryDeadLetters, 10, TimeSpan.FromSeconds(20)),
+            records => records.Any(r => r.Header(RecordHeaders.EventId) == completed.EventId.ToString()),
+            Patience,
+            "the refused record's dead letter")).Single(r => r.Header(RecordHeaders.EventId) == completed.EventId.ToString());
+        var emails = await _smtp.MessagesAsync();
+        var listed = await _service.Http.GetFromJsonAsync<List<NotificationResponse>>("/api/notifications?orderId=host-replay");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(deadLetter.Header(RecordHeaders.EventType), Is.EqualTo("delivery.completed"));
+            Assert.That(deadLetter.Header(RecordHeaders.RetryCount), Is.Not.EqualTo("0"), "retried, and each retry would have sent again");
+            Assert.That(emails.Select(e => e.MessageId), Is.EquivalentTo(new[]
+            {
+                "<host-replay.driver-assigned@notification.fulfillment>",
+                "<host-replay.delivered@notification.fulfillment>",
+            }), "each email handed to the server once: by the batch, not again by its replay or the retries");
+            Assert.That(listed!.Select(n => (n.Kind, n.Status)), Is.EqualTo(new[] { ("driver-assigned", "sent") }));
+        }
+    }
+
     [Test]
     public async Task A_query_without_an_order_is_a_problem_400()
     {
@@ -137,6 +193,16 @@ public sealed class NotificationServiceHostTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         }
+    }
+
+    private async Task LearnAddressAsync(string orderId)
+    {
+        await Produce(Topics.OrderEvents, OrderCreated(orderId, EmailOf(orderId)));
+        await Eventually.ReturnsAsync(
+            () => Sql.CountAsync(_service.ConnectionString, "SELECT count(*) FROM recipients WHERE order_id = @id", [("id", orderId)]),
+            count => count == 1,
+            Patience,
+            $"the address of {orderId} learned");
     }
 
     private Task Produce(string topic, IEventEnvelope envelope) => KafkaTopic.ProduceAsync(_service.BootstrapServers, topic, envelope);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Fulfillment.Messaging.Persistence;
 using Fulfillment.NotificationService.Notifications;
 using Fulfillment.NotificationService.Persistence;
 using Fulfillment.NotificationService.Recipients;
@@ -43,9 +42,7 @@ public sealed class NotificationHarness(ServiceProvider provider, string connect
             x.AddConsumer<LearnRecipient>();
             x.AddConsumer<NotifyCustomer>();
         });
-        services.AddSmtpMailer(configuration);
-        services.AddScoped<OrderLocks>();
-        services.AddScoped<CustomerNotifier>();
+        services.AddNotifications(configuration);
 
         var serviceProvider = services.BuildServiceProvider(validateScopes: true);
         await serviceProvider.GetRequiredService<ITestHarness>().Start();
