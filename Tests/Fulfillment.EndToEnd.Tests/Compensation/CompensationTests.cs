@@ -94,7 +94,13 @@ public sealed class CompensationTests : EndToEndTest
 
         var saga = await Api.WaitForSagaAsync(
             placed.OrderId, s => s.State == OrderStatuses.Cancelled && s.Compensation is { Complete: true }, "CANCELLED with everything given back");
-        order = (await Api.FindOrderAsync(placed.OrderId))!;
+        // The read model is its own consumer group: it may still be behind the saga that just saw the last step.
+        order = await Api.WaitForOrderAsync(
+            placed.OrderId,
+            o => o.CountOf(EventTypes.DeliveryCancelled) > 0
+                && (o.CountOf(EventTypes.InventoryReserved) == 0 || o.CountOf(EventTypes.InventoryReleased) > 0)
+                && (o.CountOf(EventTypes.PaymentAuthorized) == 0 || o.CountOf(EventTypes.PaymentRefunded) > 0),
+            "the read model showing what the saga saw");
         var own = await Api.WaitForOwnOrderAsync(placed.OrderId, o => o.Status == OrderStatuses.Cancelled, "CANCELLED");
         var after = await Api.GetStockAsync(CancelledSku);
         var authorized = order.CountOf(EventTypes.PaymentAuthorized) > 0;
