@@ -10,9 +10,9 @@ using MimeKit;
 namespace Fulfillment.NotificationService.Notifications;
 
 /// <summary>
-/// The decisions behind every email, inside the consumer host's unit of work: at most one row per (order, kind); sent when the order's address is known, recorded as
-/// <c>no-recipient</c> when the order has none, kept as <c>awaiting-recipient</c> when the event came before the address
-/// and sent when it arrives. Each decision first takes the order's lock, so two instances (or a rebalance overlap)
+/// The decisions behind every email, inside the consumer host's unit of work: at most one row per (order, kind); sent
+/// when the order's address is known, recorded as <c>no-recipient</c> when the order has none, kept as
+/// <c>awaiting-recipient</c> when the event came before the address and sent when it arrives. Each decision first takes the order's lock, so two instances (or a rebalance overlap)
 /// handling two events of one order can never both see "not sent yet" or miss each other's waiting email. In a batch,
 /// <see cref="NotificationBatchPreparer"/> has taken the locks and loaded the orders already (<see cref="LoadedOrders"/>),
 /// and what is tracked answers every question; a replay of a failed batch sends nothing twice (<see cref="AcceptedMessageIds"/>).
