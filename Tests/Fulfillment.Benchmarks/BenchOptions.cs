@@ -7,7 +7,8 @@ namespace Fulfillment.Benchmarks;
 /// and for the comparison with a peer framework <c>--peer wolverine --latency-rate 500 --latency-seconds 10</c>.
 /// </summary>
 public sealed record BenchOptions(
-    int Events, int Keys, int PgBenchSeconds, int Lanes, int Batch, int Rounds, string? Peer = null, int LatencyRate = 500, int LatencySeconds = 10)
+    int Events, int Keys, int PgBenchSeconds, int Lanes, int Batch, int Rounds, string? Peer = null, int LatencyRate = 500, int LatencySeconds = 10,
+    bool PeerOutbox = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -28,6 +29,7 @@ public sealed record BenchOptions(
             Rounds: Option("--rounds", 5),
             Peer: Text("--peer"),
             LatencyRate: Option("--latency-rate", 500),
-            LatencySeconds: Option("--latency-seconds", 10));
+            LatencySeconds: Option("--latency-seconds", 10),
+            PeerOutbox: Option("--peer-outbox", 0) == 1);
     }
 }

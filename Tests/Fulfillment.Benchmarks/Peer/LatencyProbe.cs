@@ -33,7 +33,7 @@ public sealed class LatencyProbe(BenchOptions options, PostgresServer postgres, 
     private async Task ProduceAndReadAsync(string outboundTopic, int first, int count, ConcurrentBag<double> latencies)
     {
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        using var reader = new ConsumerBuilder<Ignore, byte[]>(new ConsumerConfig
+        using var reader = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,
             GroupId = "bench-latency-reader",
@@ -42,17 +42,27 @@ public sealed class LatencyProbe(BenchOptions options, PostgresServer postgres, 
         }).Build();
         reader.Assign(topics.Partitions(outboundTopic).Select(partition => new TopicPartitionOffset(partition, topics.HighWatermark(partition))));
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var unkeyed = 0;
         var reading = Task.Run(() =>
         {
             while (latencies.Count < count && !stop.IsCancellationRequested)
             {
                 var record = reader.Consume(TimeSpan.FromMilliseconds(100));
                 var now = Stopwatch.GetTimestamp();
-                if (record is not null
-                    && JsonSerializer.Deserialize<EventEnvelope<JsonElement>>(record.Message.Value, FulfillmentJson.Options)?.CausationId is { } cause
-                    && sent.TryRemove(cause, out var at))
+                if (record is null || JsonSerializer.Deserialize<EventEnvelope<JsonElement>>(record.Message.Value, FulfillmentJson.Options) is not { } outbound)
+                {
+                    continue;
+                }
+
+                if (outbound.CausationId is { } cause && sent.TryRemove(cause, out var at))
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+                }
+
+                // Both should key the outbound record by the order id (per-key order downstream depends on it): reported, not enforced.
+                if (record.Message.Key != outbound.OrderId && Interlocked.Increment(ref unkeyed) == 1)
+                {
+                    Console.WriteLine($"  an outbound record keyed '{record.Message.Key}' for order '{outbound.OrderId}'");
                 }
             }
         });
@@ -77,6 +87,11 @@ public sealed class LatencyProbe(BenchOptions options, PostgresServer postgres, 
         if (latencies.Count < count)
         {
             throw new InvalidOperationException($"Read {latencies.Count:N0} of {count:N0} outbound events within the time allowed.");
+        }
+
+        if (unkeyed > 0)
+        {
+            Console.WriteLine($"  {unkeyed:N0} outbound records read with a key other than their order id");
         }
     }
 }

@@ -32,6 +32,11 @@ public static class PeerReport
             Console.WriteLine($"| {latency.Variant} | {latency.Rate:N0}/s | {latency.Events:N0} | {latency.P50:F1} | {latency.P95:F1} | {latency.P99:F1} | {latency.Max:F1} |");
         }
 
+        if (results.Outbox.Count == 0)
+        {
+            return;
+        }
+
         Console.WriteLine();
         Console.WriteLine($"| outbox alone, {RelayBenchmark.Copies * options.Events:N0} records per round | chassis relay records/s | {peer} durable sender records/s | relay ÷ {peer} | raw producer records/s |");
         Console.WriteLine("|---|---:|---:|---:|---:|");

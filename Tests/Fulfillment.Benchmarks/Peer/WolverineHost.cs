@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Confluent.Kafka;
 using Fulfillment.Messages;
 using JasperFx;
@@ -75,7 +76,7 @@ public static class WolverineHost
 
             opts.PublishMessage<EventEnvelope<InventoryReserved>>()
                 .ToKafkaTopic(listen ? OutboundTopic : SenderTopic)
-                .PublishRawJson(FulfillmentJson.Options)
+                .PublishRawJson(ContractJson())
                 .UseDurableOutbox();
         });
         var host = builder.Build();
@@ -83,11 +84,14 @@ public static class WolverineHost
         return host;
     }
 
+    // Wolverine adds its converters to the options it is given, so each endpoint gets its own mutable copy.
+    private static JsonSerializerOptions ContractJson() => FulfillmentJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
     private static void Listen(WolverineOptions opts, BenchOptions options)
     {
 #pragma warning disable CA2263 // The generic ReceiveRawJson<T> drops the options it is given (its source); this one passes them on.
         opts.ListenToKafkaTopic(Topics.OrderEvents)
-            .ReceiveRawJson(typeof(EventEnvelope<OrderCreated>), FulfillmentJson.Options)
+            .ReceiveRawJson(typeof(EventEnvelope<OrderCreated>), ContractJson())
             .UseDurableInbox()
 
             // Its batching: up to a batch of fetched records persisted to the inbox with one insert.
