@@ -9,11 +9,14 @@ namespace Fulfillment.Benchmarks;
 /// </summary>
 public sealed class AccountSeeding(NpgsqlDataSource database, BenchOptions options) : StartupTask
 {
-    public override async Task StartingAsync(CancellationToken cancellationToken)
+    public override Task StartingAsync(CancellationToken cancellationToken) => SeedAsync(database, options.Keys, cancellationToken);
+
+    /// <summary>The rows themselves; the Wolverine peer seeds its own database with them too.</summary>
+    public static async Task SeedAsync(NpgsqlDataSource database, int keys, CancellationToken cancellationToken)
     {
         await using var seed = database.CreateCommand(
             "INSERT INTO bench_accounts (order_id) SELECT 'order-' || lpad(i::text, 6, '0') FROM generate_series(0, @keys - 1) i ON CONFLICT DO NOTHING");
-        seed.Parameters.AddWithValue("keys", options.Keys);
+        seed.Parameters.AddWithValue("keys", keys);
         await seed.ExecuteNonQueryAsync(cancellationToken);
     }
 }

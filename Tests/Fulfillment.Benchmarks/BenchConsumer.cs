@@ -16,13 +16,20 @@ public sealed class BenchConsumer(BenchDbContext db, BenchSettings settings) : I
         }
         else
         {
-            await db.Database.ExecuteSqlAsync(
-                $"UPDATE bench_accounts SET balance = balance + {order.Payload.Total}, events = events + 1 WHERE order_id = {order.OrderId}",
-                context.CancellationToken);
+            await UpdateAccountAsync(db, order, context.CancellationToken);
         }
 
-        await context.Publish(new InventoryReserved(
-            "res", "WH-1", [new StockLine("SKU-1", 1)], order.Payload.CustomerId, order.Payload.Total,
-            order.Payload.Currency, order.Payload.DeliveryAddress));
+        await context.Publish(Reservation(order));
     }
+
+    /// <summary>The update variant's state change; the Wolverine peer's handler makes the same one.</summary>
+    public static Task UpdateAccountAsync(DbContext db, EventEnvelope<OrderCreated> order, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync(
+            $"UPDATE bench_accounts SET balance = balance + {order.Payload.Total}, events = events + 1 WHERE order_id = {order.OrderId}",
+            cancellationToken);
+
+    /// <summary>The event each handled event emits (the peer emits the same).</summary>
+    public static InventoryReserved Reservation(EventEnvelope<OrderCreated> order) => new(
+        "res", "WH-1", [new StockLine("SKU-1", 1)], order.Payload.CustomerId, order.Payload.Total,
+        order.Payload.Currency, order.Payload.DeliveryAddress);
 }

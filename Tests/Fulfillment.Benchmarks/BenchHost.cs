@@ -6,11 +6,14 @@ using Microsoft.Extensions.Hosting;
 
 namespace Fulfillment.Benchmarks;
 
-/// <summary>A chassis host for one phase: either the consumer group (relay off) or only the relay.</summary>
+/// <summary>
+/// A chassis host for one phase: the consumer group (relay off, or on for the comparison with a peer, whose durable
+/// outbox also sends to Kafka) or only the relay.
+/// </summary>
 public static class BenchHost
 {
     public static async Task<IHost> StartAsync(
-        string connectionString, string bootstrapServers, BenchMode? consumerMode, string groupId, BenchOptions options)
+        string connectionString, string bootstrapServers, BenchMode? consumerMode, string groupId, BenchOptions options, bool relay = false)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -19,7 +22,7 @@ public static class BenchHost
             ["Kafka:BootstrapServers"] = bootstrapServers,
             ["Kafka:Consumer:MaxConcurrency"] = options.Lanes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kafka:Consumer:MaxBatchSize"] = options.Batch.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Outbox:RelayEnabled"] = consumerMode is null ? "true" : "false",
+            ["Outbox:RelayEnabled"] = consumerMode is null || relay ? "true" : "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         });
         builder.AddServiceDefaults(groupId);

@@ -24,24 +24,33 @@ public sealed class Measure : IDisposable
     private Stopwatch? _clock;
     private RuntimeLoad _loadAtStart;
 
-    private Measure(string instrument, long work, long warmUp)
+    private Measure(string meter, string instrument, long work, long warmUp)
     {
         _work = work;
         _warmUp = warmUp;
         _listener.InstrumentPublished = (candidate, subscriber) =>
         {
-            if (candidate.Meter.Name == ChassisMetrics.MeterName && candidate.Name == instrument)
+            if (candidate.Meter.Name == meter && candidate.Name == instrument)
             {
                 subscriber.EnableMeasurementEvents(candidate);
             }
         };
         _listener.SetMeasurementEventCallback<long>((_, increment, _, _) => Count(increment));
+
+        // Wolverine's counters are Counter<int> (the peer comparison times it by its own success counter).
+        _listener.SetMeasurementEventCallback<int>((_, increment, _, _) => Count(increment));
         _listener.Start();
     }
 
+    /// <summary>Completes when the work has been counted.</summary>
+    public Task Counted => _finished.Task;
+
+    /// <summary>Time since the clock started (the first counted increment), still running after the work is counted.</summary>
+    public TimeSpan Elapsed => _clock?.Elapsed ?? TimeSpan.Zero;
+
     /// <summary>Starts listening; call before the phase's host starts so that no increment is missed.</summary>
-    public static Measure Start(string instrument, long work, long warmUp = 0) =>
-        warmUp < work ? new(instrument, work, warmUp) : throw new ArgumentOutOfRangeException(nameof(warmUp), "The warm-up must leave work to time.");
+    public static Measure Start(string instrument, long work, long warmUp = 0, string meter = ChassisMetrics.MeterName) =>
+        warmUp < work ? new(meter, instrument, work, warmUp) : throw new ArgumentOutOfRangeException(nameof(warmUp), "The warm-up must leave work to time.");
 
     private void Count(long increment)
     {

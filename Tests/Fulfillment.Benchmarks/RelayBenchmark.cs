@@ -12,9 +12,11 @@ namespace Fulfillment.Benchmarks;
 /// enough to be steady); one relay, running throughout as in a service, drains them as soon as they are committed
 /// (read, produce with the idempotent <c>acks=all</c> producer, wait for every acknowledgement, delete). The raw
 /// producer then sends the same records: same keys, values and contract headers, built before its clock starts.
-/// Warm-up rounds go on until one leaves the JIT quiet (<see cref="WarmUp"/>) and are not counted.
+/// Warm-up rounds go on until one leaves the JIT quiet (<see cref="WarmUp"/>) and are not counted. With a peer (a
+/// function returning its rate), each round also runs a peer framework's outbox on the same records, after the raw producer.
 /// </summary>
-public sealed class RelayBenchmark(BenchOptions options, string database, string bootstrapServers)
+public sealed class RelayBenchmark(
+    BenchOptions options, string database, string bootstrapServers, Func<List<Message<string, byte[]>>, Task<double>>? peer = null)
 {
     public const int Copies = 5;
 
@@ -36,10 +38,12 @@ public sealed class RelayBenchmark(BenchOptions options, string database, string
             var name = warmingUp ? $"warm-up round {round}" : $"round {rounds.Count + 1} of {options.Rounds}";
             var relay = await RelayRoundAsync(roundRecords.Count);
             var raw = RawProducerRate(roundRecords);
-            Console.WriteLine($"  {name}: relay {relay.Rate:N0} records/s, raw producer {raw:N0} records/s; the JIT compiled {relay.MethodsCompiled:N0} methods");
+            double? peerRate = peer is null ? null : await peer(roundRecords);
+            Console.WriteLine($"  {name}: relay {relay.Rate:N0} records/s, raw producer {raw:N0} records/s" +
+                (peerRate is null ? "" : $", peer's outbox {peerRate:N0} records/s") + $"; the JIT compiled {relay.MethodsCompiled:N0} methods");
             if (!warmingUp)
             {
-                rounds.Add(new RelayRound(relay, raw));
+                rounds.Add(new RelayRound(relay, raw, peerRate));
             }
 
             warmingUp &= !WarmUp.IsQuiet(relay) && round < WarmUp.MaxPasses;
