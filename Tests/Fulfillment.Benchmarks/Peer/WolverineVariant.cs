@@ -1,4 +1,6 @@
+using Fulfillment.Messaging.Persistence;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Wolverine;
 
@@ -14,19 +16,12 @@ public sealed class WolverineVariant(BenchOptions options, string bootstrapServe
     public override Measure StartMeasure(string passName, long work) =>
         Measure.Start(MetricsConstants.MessagesSucceeded, work, meter: WolverineHost.MeterName(passName));
 
-    /// <summary>The benchmark's own tables (the chassis's migration, read from this assembly) and the seeded accounts.</summary>
+    /// <summary>The benchmark's own tables (its migrations, applied as the chassis applies them) and the seeded accounts.</summary>
     public override async Task PrepareAsync(string database)
     {
-        var assembly = typeof(WolverineVariant).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(name => name.EndsWith("0001_benchmark.sql", StringComparison.Ordinal));
-        await using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
+        await new SchemaMigrator(database, [new MigrationSource("benchmark", typeof(WolverineVariant).Assembly)], NullLogger<SchemaMigrator>.Instance)
+            .MigrateAsync(CancellationToken.None);
         await using var source = NpgsqlDataSource.Create(database);
-        await using (var migrate = source.CreateCommand(await reader.ReadToEndAsync()))
-        {
-            await migrate.ExecuteNonQueryAsync();
-        }
-
         await AccountSeeding.SeedAsync(source, options.Keys, CancellationToken.None);
     }
 
